@@ -1,0 +1,68 @@
+using Comptoir.FacturX.Cii;
+using Comptoir.FacturX.Layout;
+using Comptoir.FacturX.Model;
+using Comptoir.FacturX.Pdf;
+
+namespace Comptoir.FacturX;
+
+/// <summary>The result of rendering one invoice.</summary>
+/// <param name="Pdf">The PDF bytes (PDF/A-3b).</param>
+/// <param name="Xml">The embedded CII XML, or null for a draft.</param>
+public sealed record FacturXResult(byte[] Pdf, byte[]? Xml);
+
+/// <summary>
+/// Renders invoices: a finalized invoice becomes a Factur-X EN 16931 file (PDF/A-3b with factur-x.xml embedded as
+/// its Alternative representation); a draft becomes a PDF marked DRAFT, without XML. The clock stamps the file, so
+/// the same invoice and the same instant give the same bytes.
+/// </summary>
+public sealed class FacturXGenerator(TimeProvider clock)
+{
+    /// <summary>Name of the embedded XML as Factur-X requires it.</summary>
+    public const string XmlFileName = "factur-x.xml";
+
+    /// <summary>fx:ConformanceLevel written in the XMP.</summary>
+    public const string ConformanceLevel = "EN 16931";
+
+    public FacturXGenerator()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Renders the invoice. Drafts (no number, or <see cref="InvoiceLayoutOptions.Draft"/>) carry no XML.</summary>
+    public FacturXResult Generate(InvoiceDocument invoice, InvoiceLayoutOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        options ??= new InvoiceLayoutOptions();
+        var draft = options.Draft || string.IsNullOrWhiteSpace(invoice.Number);
+        options = options with { Draft = draft };
+
+        var totals = invoice.ComputeTotals();
+        var now = clock.GetUtcNow();
+        var created = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
+
+        var pdf = new PdfDocumentBuilder();
+        new InvoiceLayout(pdf, invoice, totals, options).Draw();
+
+        byte[]? xml = null;
+        if (!draft)
+        {
+            using var buffer = new MemoryStream(16 * 1024);
+            CiiWriter.Write(invoice, totals, buffer);
+            xml = buffer.ToArray();
+            pdf.Attach(new PdfAttachment(XmlFileName, "text/xml", "Alternative", "Factur-X invoice (EN 16931)", xml));
+        }
+
+        var kind = invoice.Kind == DocumentKind.CreditNote ? "Credit note" : "Invoice";
+        var title = draft ? $"{kind} draft" : $"{kind} {invoice.Number}";
+        var info = new PdfDocumentInfo
+        {
+            Title = title,
+            Author = invoice.Seller.Name,
+            Subject = $"{title} — {invoice.Buyer.Name}",
+            Created = created,
+            Language = options.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr-FR",
+            FacturXConformanceLevel = draft ? null : ConformanceLevel,
+        };
+        return new FacturXResult(pdf.Build(info), xml);
+    }
+}
