@@ -4,10 +4,12 @@ using Comptoir.FacturX.Reading;
 namespace Comptoir.FacturX.Inspection;
 
 /// <summary>The EN 16931 arithmetic rules on stated totals (BR-CO-10, 13, 14, 15, 16) and per-row VAT.</summary>
-internal static class InvoiceArithmetic
+public static class InvoiceArithmetic
 {
+    /// <summary>Adds a finding for every stated total that the figures contradict.</summary>
     public static void Check(CiiInvoice invoice, List<Finding> findings)
     {
+        CheckLines(invoice, findings);
         var t = invoice.Totals;
         if (invoice.Lines.Count > 0 && t.LineTotal is { } lineTotal && invoice.Lines.All(l => l.LineTotal is not null))
         {
@@ -40,6 +42,29 @@ internal static class InvoiceArithmetic
             if (row.Basis is { } rowBasis && row.Tax is { } tax && row.RatePercent is { } rate)
             {
                 Expect(findings, "BR-CO-17", $"VAT of category {row.CategoryCode} at {DecimalText.Plain(rate)} %", tax, Rounding.ToCents(rowBasis * rate / 100m));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Line net = quantity x net price / base quantity + charges - allowances. EN 16931 does not fix where a line is
+    /// rounded and lets gross prices and taxes other than VAT explain a difference (the official insurance samples
+    /// do), so this is a warning: the figures disagree and a reader deserves to know, but the rules do not forbid it.
+    /// </summary>
+    private static void CheckLines(CiiInvoice invoice, List<Finding> findings)
+    {
+        foreach (var line in invoice.Lines)
+        {
+            if (line.Quantity is not { } quantity || line.NetPrice is not { } price || line.LineTotal is not { } stated)
+            {
+                continue;
+            }
+
+            var baseQuantity = line.BaseQuantity is { } b && b != 0m ? b : 1m;
+            var computed = Rounding.ToCents(quantity * price / baseQuantity) + line.Charges - line.Allowances;
+            if (Math.Abs(computed - stated) > 0.01m)
+            {
+                findings.Add(new Finding("LINE-NET", $"Line {line.Id}: net amount (BT-131) is {DecimalText.Amount(stated)} but {DecimalText.Plain(quantity)} x {DecimalText.Plain(price)} gives {DecimalText.Amount(computed)}.", IsError: false));
             }
         }
     }

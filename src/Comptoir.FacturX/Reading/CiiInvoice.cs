@@ -47,7 +47,9 @@ public sealed record CiiInvoice
 }
 
 /// <summary>One line as stated (BG-25).</summary>
-public sealed record CiiLine(string Id, string Name, string? Description, decimal? Quantity, string? UnitCode, decimal? NetPrice, decimal? BaseQuantity, decimal? LineTotal, string? CategoryCode, decimal? RatePercent);
+/// <param name="Allowances">Sum of the line allowances (BG-27), zero when none.</param>
+/// <param name="Charges">Sum of the line charges (BG-28), zero when none.</param>
+public sealed record CiiLine(string Id, string Name, string? Description, decimal? Quantity, string? UnitCode, decimal? NetPrice, decimal? BaseQuantity, decimal? LineTotal, string? CategoryCode, decimal? RatePercent, decimal Allowances = 0m, decimal Charges = 0m);
 
 /// <summary>One VAT breakdown row as stated (BG-23); the rate is a percentage (20 for 20 %).</summary>
 public sealed record CiiVatRow(string? CategoryCode, decimal? RatePercent, decimal? Basis, decimal? Tax, string? ExemptionReason, string? ExemptionReasonCode);

@@ -171,8 +171,15 @@ public static class CiiReader
             Amount(netPrice?.Element(Ram + "BasisQuantity")),
             Amount(settlement?.Element(Ram + "SpecifiedTradeSettlementLineMonetarySummation")?.Element(Ram + "LineTotalAmount")),
             Text(tax?.Element(Ram + "CategoryCode")),
-            Amount(tax?.Element(Ram + "RateApplicablePercent")));
+            Amount(tax?.Element(Ram + "RateApplicablePercent")),
+            LineAllowanceCharges(settlement, charge: false),
+            LineAllowanceCharges(settlement, charge: true));
     }
+
+    private static decimal LineAllowanceCharges(XElement? settlement, bool charge) =>
+        settlement?.Elements(Ram + "SpecifiedTradeAllowanceCharge")
+            .Where(a => string.Equals(Text(a.Element(Ram + "ChargeIndicator")?.Element(Udt + "Indicator")), charge ? "true" : "false", StringComparison.OrdinalIgnoreCase))
+            .Sum(a => Amount(a.Element(Ram + "ActualAmount")) ?? 0m) ?? 0m;
 
     private static CiiVatRow ReadVat(XElement tax) => new(
         Text(tax.Element(Ram + "CategoryCode")),

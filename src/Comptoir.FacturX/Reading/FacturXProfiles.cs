@@ -31,6 +31,11 @@ public static class FacturXProfiles
             return "BASIC";
         }
 
+        if (g.EndsWith(":comfort", StringComparison.Ordinal))
+        {
+            return "EN 16931"; // ZUGFeRD's name for the EN 16931 profile
+        }
+
         if (g.Contains("extended", StringComparison.Ordinal))
         {
             return "EXTENDED";
