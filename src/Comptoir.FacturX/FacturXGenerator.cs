@@ -8,7 +8,8 @@ namespace Comptoir.FacturX;
 /// <summary>The result of rendering one invoice.</summary>
 /// <param name="Pdf">The PDF bytes (PDF/A-3b).</param>
 /// <param name="Xml">The embedded CII XML, or null for a draft.</param>
-public sealed record FacturXResult(byte[] Pdf, byte[]? Xml);
+/// <param name="PageCount">Number of pages.</param>
+public sealed record FacturXResult(byte[] Pdf, byte[]? Xml, int PageCount);
 
 /// <summary>
 /// Renders invoices: a finalized invoice becomes a Factur-X EN 16931 file (PDF/A-3b with factur-x.xml embedded as
@@ -63,6 +64,6 @@ public sealed class FacturXGenerator(TimeProvider clock)
             Language = options.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr-FR",
             FacturXConformanceLevel = draft ? null : ConformanceLevel,
         };
-        return new FacturXResult(pdf.Build(info), xml);
+        return new FacturXResult(pdf.Build(info), xml, pdf.Pages.Count);
     }
 }

@@ -3,6 +3,9 @@ namespace Comptoir.FacturX.Reading;
 /// <summary>Finds the files embedded in a PDF and the structured invoice among them.</summary>
 public static class PdfAttachments
 {
+    /// <summary>Largest PDF the reader accepts.</summary>
+    public const int MaxPdfSize = PdfFile.MaxSize;
+
     /// <summary>Names under which producers embed an EN 16931 CII invoice (Factur-X, ZUGFeRD 2, XRechnung).</summary>
     public static readonly IReadOnlyList<string> InvoiceXmlNames = ["factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml"];
 

@@ -1,0 +1,28 @@
+namespace Comptoir.Cli;
+
+/// <summary>Where a command writes: standard output for results, standard error for messages. Tests pass their own.</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream StandardOutput)
+{
+    public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardOutput());
+}
+
+/// <summary>Exit codes shared by every command.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command ran but the answer is negative (e.g. inspect found errors).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Wrong usage: unknown option, missing argument, malformed value.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Bad input data (a file that cannot be read or parsed).</summary>
+    public const int BadInput = 3;
+}
+
+/// <summary>An error meant for the user: one line, no stack trace.</summary>
+public sealed class CliException(string message, int exitCode = ExitCodes.BadInput) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
