@@ -375,7 +375,8 @@ public static class ClientInvoiceJson
         var capital = JsonFields.Money(settings, "legal_capital_share", $"{p}/settings") ?? JsonFields.Money(organization, "legal_capital_share", $"{p}/organization");
         if (capital is { } amount)
         {
-            mentions.Add($"Capital social : {DecimalText.Amount(amount)} €");
+            var french = new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
+            mentions.Add($"Capital social : {amount.ToString("N2", french)} €");
         }
 
         if (Value("commercial_register_number") is { } register)

@@ -7,7 +7,7 @@ namespace Comptoir.FacturX.Fonts;
 /// </summary>
 public static class TrueTypeSubsetter
 {
-    private static readonly string[] CopiedTables = ["cvt ", "fpgm", "prep"];
+    private static readonly string[] CopiedTables = ["cvt ", "fpgm", "prep", "OS/2"];
 
     public static byte[] Subset(FontSubset subset)
     {
@@ -74,6 +74,8 @@ public static class TrueTypeSubsetter
             ["hmtx"] = hmtx,
             ["loca"] = loca,
             ["maxp"] = maxp,
+            ["cmap"] = SubsetTables.Cmap(subset),
+            ["post"] = SubsetTables.Post(font.Table("post")),
         };
         foreach (var tag in CopiedTables)
         {

@@ -100,9 +100,12 @@ internal sealed class InvoiceLayout
         var title = _options.Draft ? $"{Title} - {_labels.Draft}" : Title;
         _page.TextRight(Right, Margin + 14, title, _bold, _options.Draft ? 15 : 20, Accent);
         var factsY = Margin + 34;
-        foreach (var (label, value) in Facts())
+        var facts = Facts().ToList();
+        // The label column sits left of the widest value, so a long period never runs into its label.
+        var labelRight = Right - Math.Max(80, facts.Max(f => _bold.Measure(f.Value, BodySize))) - 10;
+        foreach (var (label, value) in facts)
         {
-            _page.TextRight(Right - 110, factsY, label, _regular, BodySize, Muted);
+            _page.TextRight(labelRight, factsY, label, _regular, BodySize, Muted);
             _page.TextRight(Right, factsY, value, _bold, BodySize);
             factsY += LineHeight + 1;
         }
