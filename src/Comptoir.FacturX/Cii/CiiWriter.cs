@@ -135,7 +135,12 @@ public static class CiiWriter
         w.Start("ApplicableTradeTax");
         w.Text("TypeCode", "VAT");
         w.Text("CategoryCode", item.VatCategory.ToCode());
-        w.Text("RateApplicablePercent", Percent(item.VatRate));
+        if (item.VatCategory != VatCategory.NotSubject)
+        {
+            // BR-O-05 / BR-O-10: "not subject to VAT" carries no rate at all.
+            w.Text("RateApplicablePercent", Percent(item.VatRate));
+        }
+
         w.End();
 
         if (item.Discount is { } discount && amounts.DiscountAmount != 0m)
@@ -378,7 +383,11 @@ public static class CiiWriter
         w.Text("BasisAmount", DecimalText.Amount(row.TaxableAmount));
         w.Text("CategoryCode", row.Category.ToCode());
         w.OptionalText("ExemptionReasonCode", exemption?.VatexCode);
-        w.Text("RateApplicablePercent", Percent(row.Rate));
+        if (row.Category != VatCategory.NotSubject)
+        {
+            w.Text("RateApplicablePercent", Percent(row.Rate));
+        }
+
         w.End();
     }
 

@@ -159,6 +159,10 @@ public static class InvoiceCorpus
             new("english-labels", Base("INV-2026-0042", Item("Cloud hosting", 3m, 120m, 0.20m, "month")), "en"),
             new("services-both-billing-mode", Base("F-2026-000030", Item("Matériel", 2m, 500m, 0.20m, "piece"), Item("Installation", 4m, 90m, 0.20m)) with { BillingMode = "M1" }),
             new("no-due-date-terms-only", Base("F-2026-000031", Item("Prestation", 1m, 700m, 0.20m)) with { DueDate = null, PaymentTerms = "Paiement à réception de facture." }),
+            new("not-subject-to-vat", Base("F-2026-000033", Exempt("Cotisation annuelle d'adhérent", 120m, "S259B")) with
+            {
+                Seller = Seller with { VatNumber = null }, Buyer = FrenchCompany with { VatNumber = null },
+            }),
             new("mixed-categories-many-lines", Base("F-2026-000032", Enumerable.Range(1, 40).Select(i => i % 5 == 0 ? Exempt($"Exonéré {i}", 50m + i, "S261") : Item($"Taxable {i}", 1m + (i % 3), 20m + i, i % 2 == 0 ? 0.20m : 0.10m)).ToArray())),
         };
         return cases;
