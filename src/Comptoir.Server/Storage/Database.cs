@@ -1,0 +1,200 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Comptoir.Server.Storage;
+
+/// <summary>
+/// Opens connections to the configured engine and runs units of work in transactions. The SQL is shared; the few
+/// differences (row locking, blob type) are named here. A write transaction on SQLite starts with BEGIN IMMEDIATE,
+/// which serialises writers across processes as PostgreSQL's row locks do.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
+
+    private Database(DatabaseKind kind, string connectionString)
+    {
+        Kind = kind;
+        _connectionString = connectionString;
+        if (kind == DatabaseKind.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>A description safe to print (no password).</summary>
+    public string Description { get; private init; } = string.Empty;
+
+    /// <summary>"FOR UPDATE SKIP LOCKED" on PostgreSQL; nothing on SQLite, where the write transaction already excludes others.</summary>
+    public string ForUpdateSkipLocked => Kind == DatabaseKind.Postgres ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+
+    /// <summary>"FOR UPDATE" on PostgreSQL; nothing on SQLite.</summary>
+    public string ForUpdate => Kind == DatabaseKind.Postgres ? " FOR UPDATE" : string.Empty;
+
+    /// <summary>
+    /// A PostgreSQL connection string (key=value with Host, or a postgres:// URL) selects PostgreSQL; anything else
+    /// is a SQLite file path or connection string; null means SQLite in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static Database Open(string? connection, string dataDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            return Sqlite(Path.Combine(dataDirectory, "comptoir.db"));
+        }
+
+        if (connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Postgres(FromUrl(connection));
+        }
+
+        if (connection.Contains("Host=", StringComparison.OrdinalIgnoreCase) || connection.Contains("Server=", StringComparison.OrdinalIgnoreCase))
+        {
+            return Postgres(connection);
+        }
+
+        return connection.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new Database(DatabaseKind.Sqlite, connection) { Description = "SQLite " + connection }
+            : Sqlite(connection);
+    }
+
+    public static Database Sqlite(string path)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 };
+        return new Database(DatabaseKind.Sqlite, builder.ToString()) { Description = $"SQLite {Path.GetFullPath(path)}" };
+    }
+
+    public static Database Postgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return new Database(DatabaseKind.Postgres, builder.ToString()) { Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" };
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var pragma = connection.CreateCommand();
+        // WAL lets readers run beside the writer; busy_timeout makes writers from other processes wait, not fail.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction and commits it; retries when SQLite reports a busy database.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            DbTransaction transaction;
+            try
+            {
+                transaction = Kind == DatabaseKind.Sqlite
+                    ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
+                    : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (IsBusy(e) && attempt < 20)
+            {
+                await Task.Delay(10 * attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await using (transaction.ConfigureAwait(false))
+            {
+                try
+                {
+                    var result = await work(connection, transaction).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+                catch (SqliteException e) when (IsBusy(e) && attempt < 20)
+                {
+                    await SafeRollback(transaction).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && attempt < 20)
+                {
+                    await SafeRollback(transaction).ConfigureAwait(false);
+                }
+            }
+
+            await Task.Delay(5 * attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a read on a fresh connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the exception is a unique-constraint violation on either engine.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19 && s.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase),
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+
+    private static async Task SafeRollback(DbTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // The connection is discarded anyway.
+        }
+    }
+
+    private static string FromUrl(string url)
+    {
+        var uri = new Uri(url);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = uri.AbsolutePath.TrimStart('/'),
+        };
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

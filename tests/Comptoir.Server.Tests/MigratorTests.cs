@@ -1,0 +1,37 @@
+using Comptoir.Server.Storage;
+using Comptoir.Server.Tests.Support;
+using Dapper;
+
+namespace Comptoir.Server.Tests;
+
+public class MigratorTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Migrations_apply_once_even_when_several_processes_start_together(string engine)
+    {
+        var connection = TestDatabases.NewConnectionString(engine);
+        var databases = Enumerable.Range(0, 4).Select(_ => Database.Open(connection, Path.GetTempPath())).ToList();
+
+        var applied = await Task.WhenAll(databases.Select(d => Migrator.MigrateAsync(d)));
+
+        Assert.Equal(Migrator.Scripts().Count(), applied.Sum());
+        var versions = await databases[0].ReadAsync(c => c.QueryAsync<long>("SELECT version FROM schema_migrations"));
+        Assert.Equal(Migrator.Scripts().Select(s => (long)s.Version), versions.Order());
+        Assert.Equal(0, await Migrator.MigrateAsync(databases[0]));
+        foreach (var database in databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void Connection_strings_choose_the_engine()
+    {
+        Assert.Equal(DatabaseKind.Postgres, Database.Open("Host=db;Database=comptoir;Username=app", "/tmp").Kind);
+        Assert.Equal(DatabaseKind.Postgres, Database.Open("postgresql://app:secret@db:5433/comptoir", "/tmp").Kind);
+        Assert.Equal(DatabaseKind.Sqlite, Database.Open(null, Path.Combine(Path.GetTempPath(), "comptoir-open-test")).Kind);
+        Assert.Equal(DatabaseKind.Sqlite, Database.Open("/tmp/x.db", "/tmp").Kind);
+        Assert.DoesNotContain("secret", Database.Open("postgresql://app:secret@db:5433/comptoir", "/tmp").Description, StringComparison.Ordinal);
+    }
+}
