@@ -176,3 +176,9 @@ CREATE TABLE idempotency_keys (
     expires_at TEXT NOT NULL,
     PRIMARY KEY (organization_id, idempotency_key)
 );
+
+CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
