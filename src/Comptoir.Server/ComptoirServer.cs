@@ -1,0 +1,56 @@
+using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Api.Errors;
+using Comptoir.Server.Api.Organization;
+using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Comptoir.Server;
+
+/// <summary>Builds the /v2 server: services, middleware order, endpoints. Migrations run before it accepts requests.</summary>
+public static class ComptoirServer
+{
+    /// <summary>Largest request body (a 10 MB attachment in multipart encoding).</summary>
+    public const long MaxRequestBodyBytes = 11 * 1024 * 1024;
+
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, TimeProvider clock, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        var database = Database.Open(options.Database, options.DataDirectory);
+        await Migrator.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Logging.ClearProviders();
+        if (logging is not null)
+        {
+            logging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(clock);
+        services.AddSingleton(database);
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<CredentialStore>();
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.MapOrganizationApi();
+        return app;
+    }
+}
