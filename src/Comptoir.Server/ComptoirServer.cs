@@ -1,6 +1,8 @@
 using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Api.Clients;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Api.Organization;
+using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Domain.Organizations;
 using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -46,11 +48,13 @@ public static class ComptoirServer
         services.AddSingleton(database);
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<ClientStore>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapOrganizationApi();
+        app.MapClientsApi();
         return app;
     }
 }
