@@ -1,13 +1,20 @@
+using Comptoir.Server.Api.Attachments;
 using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Api.Idempotency;
+using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Api.Clients;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Api.Organization;
+using Comptoir.Server.Domain.Attachments;
 using Comptoir.Server.Domain.Clients;
+using Comptoir.Server.Domain.Invoices;
+using Comptoir.Server.Jobs;
 using Comptoir.Server.Domain.Organizations;
 using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Comptoir.Server;
@@ -49,12 +56,27 @@ public static class ComptoirServer
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<ClientStore>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<UrlSigner>();
+        services.AddSingleton<DocumentWorker>();
+        if (options.RunWorkers)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<DocumentWorker>());
+        }
+
+        // Let a started document finish on Ctrl-C.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
+        app.MapClientInvoicesApi();
+        app.MapAttachmentsApi();
         return app;
     }
 }

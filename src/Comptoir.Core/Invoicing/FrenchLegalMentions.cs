@@ -25,3 +25,12 @@ public static class FrenchLegalMentions
         _ => "S1",
     };
 }
+
+/// <summary>The VAT rates French invoices may carry (BR-FR-16), as fractions.</summary>
+public static class FrenchVatRates
+{
+    public static readonly IReadOnlyList<decimal> Allowed =
+        [0m, 0.009m, 0.0105m, 0.0175m, 0.021m, 0.055m, 0.07m, 0.085m, 0.092m, 0.096m, 0.1m, 0.13m, 0.196m, 0.2m, 0.206m];
+
+    public static bool IsAllowed(decimal rate) => Allowed.Contains(rate);
+}

@@ -3,7 +3,7 @@ using Comptoir.Core.Invoicing;
 using Comptoir.Core.Money;
 using Comptoir.FacturX.Model;
 
-namespace Comptoir.Cli.Invoices;
+namespace Comptoir.Server.Invoicing;
 
 /// <summary>An invoice read from the API's client_invoice JSON, with the language its client reads.</summary>
 public sealed record ClientInvoiceInput(InvoiceDocument Invoice, bool IsDraft, string Language);

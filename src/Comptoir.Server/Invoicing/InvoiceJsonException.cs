@@ -1,4 +1,4 @@
-namespace Comptoir.Cli.Invoices;
+namespace Comptoir.Server.Invoicing;
 
 /// <summary>A client invoice JSON that cannot become an invoice; <see cref="Pointer"/> names the field (JSON pointer).</summary>
 public sealed class InvoiceJsonException(string pointer, string message) : Exception($"{pointer}: {message}")

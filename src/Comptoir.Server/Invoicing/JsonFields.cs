@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Comptoir.Core.Money;
 
-namespace Comptoir.Cli.Invoices;
+namespace Comptoir.Server.Invoicing;
 
 /// <summary>Typed, strict reads of JSON fields with JSON-pointer error messages.</summary>
 internal static class JsonFields

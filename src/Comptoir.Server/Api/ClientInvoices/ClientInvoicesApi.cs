@@ -1,0 +1,160 @@
+using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Api.Errors;
+using Comptoir.Server.Api.Json;
+using Comptoir.Server.Api.Query;
+using Comptoir.Server.Domain.Invoices;
+using Comptoir.Server.Domain.Organizations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Comptoir.Server.Api.ClientInvoices;
+
+/// <summary>/v2/client_invoices: create, get, list, update and delete drafts, finalize and the payment state changes.</summary>
+public static class ClientInvoicesApi
+{
+    public static IEndpointRouteBuilder MapClientInvoicesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v2/client_invoices", List);
+        app.MapGet("/v2/client_invoices/{id}", Get);
+        app.MapPost("/v2/client_invoices", Create);
+        app.MapMethods("/v2/client_invoices/{id}", ["PATCH", "PUT"], (Func<HttpContext, InvoiceStore, OrganizationStore, string, Task<IResult>>)Update);
+        app.MapDelete("/v2/client_invoices/{id}", Delete);
+        app.MapPost("/v2/client_invoices/{id}/finalize", FinalizeInvoice);
+        app.MapPost("/v2/client_invoices/{id}/mark_as_paid", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "mark_as_paid"));
+        app.MapPost("/v2/client_invoices/{id}/unmark_as_paid", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "unmark_as_paid"));
+        app.MapPost("/v2/client_invoices/{id}/mark_as_canceled", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "mark_as_canceled"));
+        return app;
+    }
+
+    private static async Task<IResult> Create(HttpContext context, InvoiceStore invoices, OrganizationStore organizations)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
+        var (organization, accounts) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
+        var row = new InvoiceRow();
+        var content = new InvoiceContent();
+        var status = InvoiceRequest.Apply(body, row, content, organization, accounts, creating: true)!;
+        var created = await invoices.CreateAsync(row, content, status, organization, context.RequestAborted).ConfigureAwait(false);
+        return Single(context, created, 201);
+    }
+
+    private static async Task<IResult> Get(HttpContext context, InvoiceStore invoices, string id)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceRead);
+        var invoice = await invoices.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client invoice");
+        return Single(context, invoice, 200);
+    }
+
+    private static async Task<IResult> List(HttpContext context, InvoiceStore invoices)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceRead);
+        var request = context.Request;
+        var paging = Paging.Paging.Read(request);
+        var statuses = request.List("filter[status]");
+        foreach (var status in statuses)
+        {
+            if (!InvoiceStatus.All.Contains(status))
+            {
+                throw ApiException.BadRequest("not_in_list", $"filter[status] must be among: {string.Join(", ", InvoiceStatus.All)}; got '{status}'.", parameter: "filter[status]");
+            }
+        }
+
+        var (field, descending) = request.Sort("created_at:desc", "created_at", "updated_at");
+        var query = new InvoiceQuery
+        {
+            Statuses = statuses,
+            CreatedFrom = request.Timestamp("filter[created_at_from]"),
+            CreatedTo = request.Timestamp("filter[created_at_to]"),
+            UpdatedFrom = request.Timestamp("filter[updated_at_from]"),
+            UpdatedTo = request.Timestamp("filter[updated_at_to]"),
+            DueDate = request.Date("filter[due_date]"),
+            DueFrom = request.Date("filter[due_date_from]"),
+            DueTo = request.Date("filter[due_date_to]"),
+            SortField = field,
+            Descending = descending,
+        };
+        var (page, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
+        var baseUrl = PublicUrls.Base(context);
+        return JsonResponse.Ok(json =>
+        {
+            json.WriteStartArray("client_invoices");
+            foreach (var invoice in page)
+            {
+                json.WriteStartObject();
+                ClientInvoiceJsonWriter.WriteFields(json, invoice, baseUrl);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            paging.WriteMeta(json, total);
+        });
+    }
+
+    private static async Task<IResult> Update(HttpContext context, InvoiceStore invoices, OrganizationStore organizations, string id)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
+        var (organization, accounts) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
+        var updated = await invoices.UpdateDraftAsync(principal.OrganizationId, id,
+            (row, content) => InvoiceRequest.Apply(body, row, content, organization, accounts, creating: false), organization, context.RequestAborted).ConfigureAwait(false);
+        return Single(context, updated, 200);
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, InvoiceStore invoices, string id)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        return await invoices.DeleteDraftAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false)
+            ? Results.NoContent()
+            : throw ApiException.NotFound("Client invoice");
+    }
+
+    private static async Task<IResult> FinalizeInvoice(HttpContext context, InvoiceStore invoices, OrganizationStore organizations, string id)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var (organization, _) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
+        var invoice = await invoices.FinalizeAsync(principal.OrganizationId, id, organization, context.RequestAborted).ConfigureAwait(false);
+        return Single(context, invoice, 200);
+    }
+
+    private static async Task<IResult> Transition(HttpContext context, InvoiceStore invoices, string id, string action)
+    {
+        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        DateTimeOffset? paidAt = null;
+        if (action == "mark_as_paid" && context.Request.ContentLength > 0)
+        {
+            using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+            var body = new JsonBody(document.RootElement, string.Empty);
+            if (body.Date("paid_at") is { } date)
+            {
+                paidAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+        }
+
+        var invoice = await invoices.TransitionAsync(principal.OrganizationId, id, action, paidAt, context.RequestAborted).ConfigureAwait(false);
+        return Single(context, invoice, 200);
+    }
+
+    private static async Task<(OrganizationRow, IReadOnlyList<BankAccountRow>)> OrganizationOf(ApiPrincipal principal, OrganizationStore organizations, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
+        var accounts = await organizations.AccountsAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false);
+        return (organization, accounts);
+    }
+
+    /// <summary>The seed's flat body, or the same fields wrapped in {"client_invoice": {...}} as a widely used client sends.</summary>
+    private static JsonBody Unwrap(JsonBody body) => body.Object("client_invoice") ?? body;
+
+    private static JsonResponse Single(HttpContext context, InvoiceRow invoice, int status)
+    {
+        var baseUrl = PublicUrls.Base(context);
+        return new JsonResponse(status, json =>
+        {
+            json.WriteStartObject("client_invoice");
+            ClientInvoiceJsonWriter.WriteFields(json, invoice, baseUrl);
+            json.WriteEndObject();
+        });
+    }
+}

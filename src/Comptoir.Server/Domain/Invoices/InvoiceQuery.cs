@@ -1,0 +1,19 @@
+namespace Comptoir.Server.Domain.Invoices;
+
+/// <summary>Filters and order of GET /v2/client_invoices.</summary>
+public sealed record InvoiceQuery
+{
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+    public string? CreatedFrom { get; init; }
+    public string? CreatedTo { get; init; }
+    public string? UpdatedFrom { get; init; }
+    public string? UpdatedTo { get; init; }
+    public string? DueDate { get; init; }
+    public string? DueFrom { get; init; }
+    public string? DueTo { get; init; }
+
+    /// <summary>created_at or updated_at.</summary>
+    public string SortField { get; init; } = "created_at";
+
+    public bool Descending { get; init; } = true;
+}

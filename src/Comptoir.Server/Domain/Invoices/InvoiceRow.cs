@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Comptoir.Server.Domain.Invoices;
+
+/// <summary>A client invoice as stored (table client_invoices).</summary>
+public sealed class InvoiceRow
+{
+    public string Id { get; set; } = string.Empty;
+    public string OrganizationId { get; set; } = string.Empty;
+    public string ClientId { get; set; } = string.Empty;
+    public string Status { get; set; } = InvoiceStatus.Draft;
+    public string? Number { get; set; }
+    public string Body { get; set; } = "{}";
+    public long TotalAmountCents { get; set; }
+    public long VatAmountCents { get; set; }
+    public string IssueDate { get; set; } = string.Empty;
+    public string DueDate { get; set; } = string.Empty;
+    public string? AttachmentId { get; set; }
+    public string CreatedAt { get; set; } = string.Empty;
+    public string UpdatedAt { get; set; } = string.Empty;
+    public string? FinalizedAt { get; set; }
+    public string? PaidAt { get; set; }
+    public string? CanceledAt { get; set; }
+
+    public InvoiceContent Content
+    {
+        get => JsonSerializer.Deserialize(Body, InvoiceContentJson.Default.InvoiceContent) ?? new InvoiceContent();
+        set => Body = JsonSerializer.Serialize(value, InvoiceContentJson.Default.InvoiceContent);
+    }
+}
+
+/// <summary>Invoice statuses and the transitions between them.</summary>
+public static class InvoiceStatus
+{
+    public const string Draft = "draft";
+    public const string Unpaid = "unpaid";
+    public const string Paid = "paid";
+    public const string Canceled = "canceled";
+
+    public static readonly string[] All = [Draft, Unpaid, Paid, Canceled];
+}

@@ -1,0 +1,237 @@
+using System.Data.Common;
+using System.Text;
+using Comptoir.Server.Api.Errors;
+using Comptoir.Server.Domain.Clients;
+using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Jobs;
+using Comptoir.Server.Storage;
+using Dapper;
+
+namespace Comptoir.Server.Domain.Invoices;
+
+/// <summary>
+/// Client invoices and their lifecycle. Every state change runs in one transaction with what it implies: the
+/// number from the organization's sequence, the frozen snapshots, and the document job.
+/// </summary>
+public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options)
+{
+    private const string Columns = "id, organization_id, client_id, status, number, body, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
+    private const string Values = "@Id, @OrganizationId, @ClientId, @Status, @Number, @Body, @TotalAmountCents, @VatAmountCents, @IssueDate, @DueDate, @AttachmentId, @CreatedAt, @UpdatedAt, @FinalizedAt, @PaidAt, @CanceledAt";
+
+    public Task<InvoiceRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
+
+    /// <summary>Creates a draft, or an invoice finalized at once when <paramref name="status"/> is unpaid.</summary>
+    public async Task<InvoiceRow> CreateAsync(InvoiceRow row, InvoiceContent content, string status, OrganizationRow organization, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(content);
+        var created = await WriteAsync(async (c, t) =>
+        {
+            var client = await RequireClientAsync(c, t, row, organization.Id).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            row.Id = Guid.CreateVersion7().ToString();
+            row.OrganizationId = organization.Id;
+            row.Status = InvoiceStatus.Draft;
+            row.CreatedAt = row.UpdatedAt = Timestamps.ToText(now);
+            content.ClientSnapshot = Snapshots.Of(client);
+            content.OrganizationSnapshot = Snapshots.Of(organization);
+            (row.TotalAmountCents, row.VatAmountCents) = InvoiceMath.Apply(content);
+            row.Content = content;
+            await c.ExecuteAsync($"INSERT INTO client_invoices ({Columns}) VALUES ({Values})", row, t).ConfigureAwait(false);
+            if (status == InvoiceStatus.Unpaid)
+            {
+                await FinalizeInTransactionAsync(c, t, row, organization, client, now).ConfigureAwait(false);
+            }
+            else
+            {
+                await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, row.Id, now).ConfigureAwait(false);
+            }
+
+            return row;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return created;
+    }
+
+    /// <summary>Updates a draft (409 when it is not one).</summary>
+    public async Task<InvoiceRow> UpdateDraftAsync(string organizationId, string id, Action<InvoiceRow, InvoiceContent> apply, OrganizationRow organization, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        var updated = await WriteAsync(async (c, t) =>
+        {
+            var row = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(row, InvoiceStatus.Draft, "update");
+            var content = row.Content;
+            apply(row, content);
+            var client = await RequireClientAsync(c, t, row, organizationId).ConfigureAwait(false);
+            content.ClientSnapshot = Snapshots.Of(client);
+            content.OrganizationSnapshot = Snapshots.Of(organization);
+            (row.TotalAmountCents, row.VatAmountCents) = InvoiceMath.Apply(content);
+            row.Content = content;
+            var now = clock.GetUtcNow();
+            row.UpdatedAt = Timestamps.ToText(now);
+            await c.ExecuteAsync(
+                "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
+                row, t).ConfigureAwait(false);
+            await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, row.Id, now).ConfigureAwait(false);
+            return row;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return updated;
+    }
+
+    /// <summary>Deletes a draft (409 when it is not one, false when not found).</summary>
+    public Task<bool> DeleteDraftAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false);
+            if (row is null)
+            {
+                return false;
+            }
+
+            RequireStatus(row, InvoiceStatus.Draft, "delete");
+            await c.ExecuteAsync("DELETE FROM attachments WHERE invoice_id = @id", new { id }, t).ConfigureAwait(false);
+            await c.ExecuteAsync("DELETE FROM client_invoices WHERE id = @id", new { id }, t).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>draft -> unpaid: number, frozen snapshots, finalized_at, and the Factur-X job, in one transaction.</summary>
+    public async Task<InvoiceRow> FinalizeAsync(string organizationId, string id, OrganizationRow organization, CancellationToken cancellationToken = default)
+    {
+        var row = await WriteAsync(async (c, t) =>
+        {
+            var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(invoice, InvoiceStatus.Draft, "finalize");
+            var client = await RequireClientAsync(c, t, invoice, organizationId).ConfigureAwait(false);
+            await FinalizeInTransactionAsync(c, t, invoice, organization, client, clock.GetUtcNow()).ConfigureAwait(false);
+            return invoice;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return row;
+    }
+
+    /// <summary>unpaid -> paid, paid -> unpaid, unpaid -> canceled; 409 from any other state.</summary>
+    public Task<InvoiceRow> TransitionAsync(string organizationId, string id, string action, DateTimeOffset? paidAt, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (c, t) =>
+        {
+            var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            switch (action)
+            {
+                case "mark_as_paid":
+                    RequireStatus(invoice, InvoiceStatus.Unpaid, "mark as paid");
+                    invoice.Status = InvoiceStatus.Paid;
+                    invoice.PaidAt = Timestamps.ToText(paidAt ?? now);
+                    break;
+                case "unmark_as_paid":
+                    RequireStatus(invoice, InvoiceStatus.Paid, "unmark as paid");
+                    invoice.Status = InvoiceStatus.Unpaid;
+                    invoice.PaidAt = null;
+                    break;
+                case "mark_as_canceled":
+                    RequireStatus(invoice, InvoiceStatus.Unpaid, "cancel");
+                    invoice.Status = InvoiceStatus.Canceled;
+                    invoice.CanceledAt = Timestamps.ToText(now);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
+            }
+
+            invoice.UpdatedAt = Timestamps.ToText(now);
+            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+            return invoice;
+        }, cancellationToken);
+
+    public async Task<(IReadOnlyList<InvoiceRow> Page, long Total)> ListAsync(string organizationId, InvoiceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new StringBuilder("organization_id = @organizationId");
+        var parameters = new DynamicParameters(new { organizationId });
+        if (query.Statuses.Count > 0)
+        {
+            where.Append(" AND status IN @statuses");
+            parameters.Add("statuses", query.Statuses);
+        }
+
+        void Range(string column, string? value, string op, string name)
+        {
+            if (value is not null)
+            {
+                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND {column} {op} @{name}");
+                parameters.Add(name, value);
+            }
+        }
+
+        Range("created_at", query.CreatedFrom, ">=", "createdFrom");
+        Range("created_at", query.CreatedTo, "<=", "createdTo");
+        Range("updated_at", query.UpdatedFrom, ">=", "updatedFrom");
+        Range("updated_at", query.UpdatedTo, "<=", "updatedTo");
+        Range("due_date", query.DueDate, "=", "dueDate");
+        Range("due_date", query.DueFrom, ">=", "dueFrom");
+        Range("due_date", query.DueTo, "<=", "dueTo");
+        var column = query.SortField == "updated_at" ? "updated_at" : "created_at";
+        var direction = query.Descending ? "DESC" : "ASC";
+        parameters.Add("limit", limit);
+        parameters.Add("offset", offset);
+        return await database.ReadAsync(async c =>
+        {
+            var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
+            var rows = await c.QueryAsync<InvoiceRow>($"SELECT * FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+            return ((IReadOnlyList<InvoiceRow>)rows.ToList(), total);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FinalizeInTransactionAsync(DbConnection c, DbTransaction t, InvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
+    {
+        InvoiceReadiness.Check(invoice, organization, client);
+        if (invoice.Number is null)
+        {
+            if (!organization.AutomaticNumbering)
+            {
+                throw ApiException.Invalid("/number", "required", "number is required: automatic numbering is off for this organization.");
+            }
+
+            invoice.Number = await InvoiceNumbering.NextAsync(c, t, organization, DateOnly.ParseExact(invoice.IssueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
+        var content = invoice.Content;
+        content.ClientSnapshot = Snapshots.Of(client);
+        content.OrganizationSnapshot = Snapshots.Of(organization);
+        invoice.Content = content;
+        invoice.Status = InvoiceStatus.Unpaid;
+        invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        // The finished file is held back by the configured delay, as the public API's ~10 s.
+        await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
+    }
+
+    private async Task<InvoiceRow> LockAsync(DbConnection c, DbTransaction t, string organizationId, string id) =>
+        await c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
+        ?? throw ApiException.NotFound("Client invoice");
+
+    private static async Task<ClientRow> RequireClientAsync(DbConnection c, DbTransaction t, InvoiceRow row, string organizationId) =>
+        await ClientStore.FindAsync(c, t, organizationId, row.ClientId).ConfigureAwait(false)
+        ?? throw ApiException.Invalid("/client_id", "not_found", "client_id is not a client of this organization.");
+
+    private static void RequireStatus(InvoiceRow invoice, string expected, string action)
+    {
+        if (invoice.Status != expected)
+        {
+            throw ApiException.Conflict("invalid_status", $"Cannot {action} an invoice whose status is {invoice.Status} (must be {expected}).");
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (Database.IsUniqueViolation(e))
+        {
+            throw ApiException.Invalid("/number", "taken", "number is already used by another invoice of this organization.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Comptoir.Server.Domain.Clients;
+using Comptoir.Server.Domain.Organizations;
+
+namespace Comptoir.Server.Domain.Invoices;
+
+/// <summary>Serialises the client and seller as they were, for an invoice to keep.</summary>
+public static class Snapshots
+{
+    public static string Of(ClientRow client) => JsonSerializer.Serialize(client, SnapshotJson.Default.ClientRow);
+
+    public static string Of(OrganizationRow organization) => JsonSerializer.Serialize(organization, SnapshotJson.Default.OrganizationRow);
+
+    public static ClientRow Client(string json) => JsonSerializer.Deserialize(json, SnapshotJson.Default.ClientRow) ?? new ClientRow();
+
+    public static OrganizationRow Organization(string json) => JsonSerializer.Deserialize(json, SnapshotJson.Default.OrganizationRow) ?? new OrganizationRow();
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ClientRow))]
+[JsonSerializable(typeof(OrganizationRow))]
+internal sealed partial class SnapshotJson : JsonSerializerContext;
