@@ -22,8 +22,11 @@ namespace Comptoir.Server;
 /// <summary>Builds the /v2 server: services, middleware order, endpoints. Migrations run before it accepts requests.</summary>
 public static class ComptoirServer
 {
-    /// <summary>Largest request body (a 10 MB attachment in multipart encoding).</summary>
-    public const long MaxRequestBodyBytes = 11 * 1024 * 1024;
+    /// <summary>
+    /// Largest request body Kestrel reads. Above the 10 MB file limit on purpose: a 12 MB upload is read and refused
+    /// with a 413 in the envelope; only bodies over this size are cut off at the connection.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 32 * 1024 * 1024;
 
     public static async Task<WebApplication> BuildAsync(ServerOptions options, TimeProvider clock, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {

@@ -43,7 +43,9 @@ public sealed class RunningServer : IAsyncDisposable
         var connection = TestDatabases.NewConnectionString(engine);
         var options = new ServerOptions { Urls = "http://127.0.0.1:0", Database = connection, DataDirectory = Path.GetDirectoryName(connection) ?? Path.GetTempPath() };
         options = configure?.Invoke(options) ?? options;
-        var app = await ComptoirServer.BuildAsync(options, clock, logging: _ => { });
+        // COMPTOIR_TEST_LOGS=1 shows the server's warnings and errors while debugging a test.
+        Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = Environment.GetEnvironmentVariable("COMPTOIR_TEST_LOGS") is null ? _ => { } : null;
+        var app = await ComptoirServer.BuildAsync(options, clock, logging);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var demo = await DemoOrganization.CreateAsync(app.Services.GetRequiredService<OrganizationStore>());

@@ -151,8 +151,12 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         var parameters = new DynamicParameters(new { organizationId });
         if (query.Statuses.Count > 0)
         {
-            where.Append(" AND status IN @statuses");
-            parameters.Add("statuses", query.Statuses);
+            // Explicit parameters: Dapper would pass a list to Npgsql as one array, which IN cannot take.
+            where.Append(" AND status IN (").Append(string.Join(", ", query.Statuses.Select((_, i) => $"@status{i}"))).Append(')');
+            for (var i = 0; i < query.Statuses.Count; i++)
+            {
+                parameters.Add($"status{i}", query.Statuses[i]);
+            }
         }
 
         void Range(string column, string? value, string op, string name)
