@@ -8,7 +8,9 @@ public static class CliApplication
 {
     public static RootCommand BuildRoot(CliConsole console)
     {
-        var root = new RootCommand("comptoir: Factur-X e-invoicing tools for the Comptoir business-banking API.");
+        var root = new RootCommand("comptoir: the self-hostable business-banking API (server, administration) and Factur-X e-invoicing tools.");
+        root.Subcommands.Add(ServeCommand.Build(console));
+        root.Subcommands.Add(AdminCommands.Build(console));
         root.Subcommands.Add(FacturXCommands.Build(console));
         return root;
     }
@@ -37,6 +39,11 @@ public static class CliApplication
         {
             await console.Error.WriteLineAsync($"comptoir: {e.Message}").ConfigureAwait(false);
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException)
+        {
+            await console.Error.WriteLineAsync($"comptoir: database or network error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

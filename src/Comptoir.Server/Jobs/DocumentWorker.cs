@@ -125,7 +125,7 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Ti
     private static byte[] ApiJson(InvoiceRow invoice)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Api.Json.JsonConventions.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartObject("client_invoice");

@@ -25,7 +25,7 @@ public static class ErrorEnvelope
             context.Response.Headers[name] = value;
         }
 
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, Json.JsonConventions.WriterOptions);
         json.WriteStartObject();
         json.WriteStartArray("errors");
         foreach (var error in errors)

@@ -16,7 +16,7 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         using var buffer = new MemoryStream(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, JsonConventions.WriterOptions))
         {
             json.WriteStartObject();
             write(json);
@@ -31,6 +31,9 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
 /// <summary>Writers for the API's value conventions.</summary>
 public static class JsonConventions
 {
+    /// <summary>UTF-8 text as is ("Démo", not "D\u00E9mo"); only what JSON itself requires is escaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>{"value": "1800.00", "currency": "EUR"}.</summary>
     public static void WriteMoney(this Utf8JsonWriter json, string name, long cents, string currency = "EUR")
     {
