@@ -19,13 +19,13 @@ public static class Seeds
         return created.GetProperty("client").GetProperty("id").GetString()!;
     }
 
+    /// <summary>Seed 000 step 3's body exactly (no currency: the seed does not send one).</summary>
     public static JsonObject DraftBody(string clientId, string iban, string status = "draft") => new()
     {
         ["client_id"] = clientId,
         ["issue_date"] = "2026-03-19",
         ["due_date"] = "2026-04-18",
         ["status"] = status,
-        ["currency"] = "EUR",
         ["payment_methods"] = new JsonObject { ["iban"] = iban },
         ["items"] = new JsonArray(new JsonObject
         {
