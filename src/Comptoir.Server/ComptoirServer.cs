@@ -5,6 +5,7 @@ using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Api.Clients;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Api.Organization;
+using Comptoir.Server.Api.RateLimiting;
 using Comptoir.Server.Domain.Attachments;
 using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Domain.Invoices;
@@ -74,6 +75,7 @@ public static class ComptoirServer
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOrganizationApi();

@@ -50,6 +50,11 @@ public class FacturXWorkflowTests
         Assert.Equal(iban, read.Payment?.Iban);
 
         await ApiAssert.Error(await http.PostAsync($"v2/client_invoices/{id}/finalize", null), HttpStatusCode.Conflict, "invalid_status");
+
+        // invoice_url opens the current PDF without credentials.
+        var viaLink = await anonymous.GetByteArrayAsync(finalized.GetProperty("invoice_url").GetString());
+        Assert.NotNull(PdfAttachments.FindInvoiceXml(viaLink));
+        await ApiAssert.Error(await anonymous.GetAsync(new Uri(server.BaseAddress, "invoices/not-an-id")), HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -24,7 +24,9 @@ public static class ServeCommand
         var sandbox = new Option<bool>("--sandbox") { Description = "Sandbox mode: every /v2 request must carry X-Qonto-Staging-Token (the token is in credentials.json)." };
         var delay = new Option<string>("--document-delay") { Description = "Hold finished Factur-X files back this long after finalization (e.g. 10s, as the public API does).", DefaultValueFactory = _ => "0s" };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL to advertise in links (pre-signed URLs, invoice_url) when behind a proxy." };
-        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl };
+        var shortLimit = new Option<int>("--requests-per-10s") { Description = "Rate limit per client per 10 seconds (the public API's is 1000).", DefaultValueFactory = _ => 1000 };
+        var longLimit = new Option<int>("--requests-per-10min") { Description = "Rate limit per client per 10 minutes (the public API's is 10000).", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, shortLimit, longLimit };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,6 +44,8 @@ public static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 DocumentDelay = documentDelay,
                 PublicBaseUrl = parse.GetValue(publicUrl),
+                RequestsPer10Seconds = Math.Max(1, parse.GetValue(shortLimit)),
+                RequestsPer10Minutes = Math.Max(1, parse.GetValue(longLimit)),
             };
             return await RunAsync(options, parse.GetValue(sandbox), console, cancellationToken).ConfigureAwait(false);
         });

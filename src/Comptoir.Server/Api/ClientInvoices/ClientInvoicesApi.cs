@@ -24,7 +24,23 @@ public static class ClientInvoicesApi
         app.MapPost("/v2/client_invoices/{id}/mark_as_paid", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "mark_as_paid"));
         app.MapPost("/v2/client_invoices/{id}/unmark_as_paid", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "unmark_as_paid"));
         app.MapPost("/v2/client_invoices/{id}/mark_as_canceled", (HttpContext c, InvoiceStore s, string id) => Transition(c, s, id, "mark_as_canceled"));
+        app.MapGet("/invoices/{id}", OpenInvoice);
         return app;
+    }
+
+    /// <summary>
+    /// invoice_url: the link a seller sends its client. It needs no credentials (the id is unguessable, as the
+    /// public API's pay links) and redirects to a fresh pre-signed URL of the invoice's current PDF.
+    /// </summary>
+    private static async Task<IResult> OpenInvoice(HttpContext context, InvoiceStore invoices, Domain.Attachments.UrlSigner signer, string id)
+    {
+        var invoice = await invoices.FindAnyAsync(id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Invoice");
+        if (invoice.AttachmentId is null)
+        {
+            throw ApiException.NotFound("The invoice's PDF (it is being generated; try again in a few seconds)");
+        }
+
+        return Results.Redirect(await signer.SignAsync(PublicUrls.Base(context), invoice.AttachmentId, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> Create(HttpContext context, InvoiceStore invoices, OrganizationStore organizations)

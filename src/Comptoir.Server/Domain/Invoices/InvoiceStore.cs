@@ -21,6 +21,12 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
     public Task<InvoiceRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
 
+    /// <summary>An invoice by id alone, for the public invoice link.</summary>
+    public Task<InvoiceRow?> FindAnyAsync(string id, CancellationToken cancellationToken = default) =>
+        Guid.TryParse(id, out _)
+            ? database.ReadAsync(c => c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id", new { id }), cancellationToken)
+            : Task.FromResult<InvoiceRow?>(null);
+
     /// <summary>Creates a draft, or an invoice finalized at once when <paramref name="status"/> is unpaid.</summary>
     public async Task<InvoiceRow> CreateAsync(InvoiceRow row, InvoiceContent content, string status, OrganizationRow organization, CancellationToken cancellationToken = default)
     {
