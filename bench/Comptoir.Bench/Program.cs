@@ -1,6 +1,14 @@
 using BenchmarkDotNet.Running;
+using Comptoir.Bench;
 
-// dotnet run -c Release --project bench/Comptoir.Bench -- --filter '*'
+// dotnet run -c Release --project bench/Comptoir.Bench -- --filter '*'        (micro benchmarks, BenchmarkDotNet)
+// dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres] (HTTP load against comptoir serve)
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 public partial class Program;

@@ -105,7 +105,9 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Ti
                 var attachmentId = await AttachmentStore.UpsertInvoiceDocumentAsync(c, t, current.OrganizationId, current.Id, fileName, result.Pdf, stamp).ConfigureAwait(false);
                 if (current.AttachmentId != attachmentId)
                 {
-                    await c.ExecuteAsync("UPDATE client_invoices SET attachment_id = @attachmentId WHERE id = @id", new { attachmentId, id = current.Id }, t).ConfigureAwait(false);
+                    current.AttachmentId = attachmentId;
+                    await c.ExecuteAsync("UPDATE client_invoices SET attachment_id = @attachmentId, rendered = @rendered WHERE id = @id",
+                        new { attachmentId, rendered = InvoiceRendering.Render(current), id = current.Id }, t).ConfigureAwait(false);
                 }
             }
 
@@ -128,9 +130,8 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Ti
         using (var json = new Utf8JsonWriter(buffer, Api.Json.JsonConventions.WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteStartObject("client_invoice");
-            ClientInvoiceJsonWriter.WriteFields(json, invoice, "http://localhost");
-            json.WriteEndObject();
+            json.WritePropertyName("client_invoice");
+            InvoiceRendering.WriteStored(json, invoice, "http://localhost");
             json.WriteEndObject();
         }
 

@@ -15,6 +15,10 @@ public sealed class Database : IAsyncDisposable
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _postgres;
 
+    // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping; only
+    // writers from other processes meet SQLite's busy handler, whose back-off sleeps would otherwise dominate the tail.
+    private readonly SemaphoreSlim _sqliteWriteLane = new(1, 1);
+
     private Database(DatabaseKind kind, string connectionString)
     {
         Kind = kind;
@@ -96,6 +100,24 @@ public sealed class Database : IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (Kind != DatabaseKind.Sqlite)
+        {
+            return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _sqliteWriteLane.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sqliteWriteLane.Release();
+        }
+    }
+
+    private async Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -152,6 +174,7 @@ public sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _sqliteWriteLane.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);

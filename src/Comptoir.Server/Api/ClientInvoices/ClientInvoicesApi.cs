@@ -98,9 +98,7 @@ public static class ClientInvoicesApi
             json.WriteStartArray("client_invoices");
             foreach (var invoice in page)
             {
-                json.WriteStartObject();
-                ClientInvoiceJsonWriter.WriteFields(json, invoice, baseUrl);
-                json.WriteEndObject();
+                InvoiceRendering.WriteStored(json, invoice, baseUrl);
             }
 
             json.WriteEndArray();
@@ -168,9 +166,8 @@ public static class ClientInvoicesApi
         var baseUrl = PublicUrls.Base(context);
         return new JsonResponse(status, json =>
         {
-            json.WriteStartObject("client_invoice");
-            ClientInvoiceJsonWriter.WriteFields(json, invoice, baseUrl);
-            json.WriteEndObject();
+            json.WritePropertyName("client_invoice");
+            InvoiceRendering.WriteStored(json, invoice, baseUrl);
         });
     }
 }

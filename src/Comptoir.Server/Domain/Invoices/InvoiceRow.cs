@@ -11,6 +11,9 @@ public sealed class InvoiceRow
     public string Status { get; set; } = InvoiceStatus.Draft;
     public string? Number { get; set; }
     public string Body { get; set; } = "{}";
+
+    /// <summary>The client_invoice object as the API prints it, rendered at every write (see InvoiceRendering).</summary>
+    public string Rendered { get; set; } = "{}";
     public long TotalAmountCents { get; set; }
     public long VatAmountCents { get; set; }
     public string IssueDate { get; set; } = string.Empty;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Domain.Organizations;
@@ -15,8 +16,8 @@ namespace Comptoir.Server.Domain.Invoices;
 /// </summary>
 public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options)
 {
-    private const string Columns = "id, organization_id, client_id, status, number, body, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
-    private const string Values = "@Id, @OrganizationId, @ClientId, @Status, @Number, @Body, @TotalAmountCents, @VatAmountCents, @IssueDate, @DueDate, @AttachmentId, @CreatedAt, @UpdatedAt, @FinalizedAt, @PaidAt, @CanceledAt";
+    private const string Columns = "id, organization_id, client_id, status, number, body, rendered, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
+    private const string Values = "@Id, @OrganizationId, @ClientId, @Status, @Number, @Body, @Rendered, @TotalAmountCents, @VatAmountCents, @IssueDate, @DueDate, @AttachmentId, @CreatedAt, @UpdatedAt, @FinalizedAt, @PaidAt, @CanceledAt";
 
     public Task<InvoiceRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
@@ -44,6 +45,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             content.OrganizationSnapshot = Snapshots.Of(organization);
             (row.TotalAmountCents, row.VatAmountCents) = InvoiceMath.Apply(content);
             row.Content = content;
+            row.Rendered = InvoiceRendering.Render(row);
             await c.ExecuteAsync($"INSERT INTO client_invoices ({Columns}) VALUES ({Values})", row, t).ConfigureAwait(false);
             if (status == InvoiceStatus.Unpaid)
             {
@@ -77,8 +79,9 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             row.Content = content;
             var now = clock.GetUtcNow();
             row.UpdatedAt = Timestamps.ToText(now);
+            row.Rendered = InvoiceRendering.Render(row);
             await c.ExecuteAsync(
-                "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
+                "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, rendered = @Rendered, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
                 row, t).ConfigureAwait(false);
             await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, row.Id, now).ConfigureAwait(false);
             return row;
@@ -146,7 +149,8 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             }
 
             invoice.UpdatedAt = Timestamps.ToText(now);
-            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+            invoice.Rendered = InvoiceRendering.Render(invoice);
+            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
             return invoice;
         }, cancellationToken);
 
@@ -188,7 +192,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         return await database.ReadAsync(async c =>
         {
             var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
-            var rows = await c.QueryAsync<InvoiceRow>($"SELECT * FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+            var rows = await c.QueryAsync<InvoiceRow>($"SELECT id, rendered FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
             return ((IReadOnlyList<InvoiceRow>)rows.ToList(), total);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -212,7 +216,8 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         invoice.Content = content;
         invoice.Status = InvoiceStatus.Unpaid;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
-        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        invoice.Rendered = InvoiceRendering.Render(invoice);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
         // The finished file is held back by the configured delay, as the public API's ~10 s.
         await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
     }

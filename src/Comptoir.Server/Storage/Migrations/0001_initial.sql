@@ -112,6 +112,7 @@ CREATE TABLE client_invoices (
     status TEXT NOT NULL,
     number TEXT,
     body TEXT NOT NULL,
+    rendered TEXT NOT NULL,
     total_amount_cents BIGINT NOT NULL,
     vat_amount_cents BIGINT NOT NULL,
     issue_date TEXT NOT NULL,
