@@ -192,7 +192,11 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         return await database.ReadAsync(async c =>
         {
             var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
-            var rows = await c.QueryAsync<InvoiceRow>($"SELECT id, rendered FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+            // Page through ids first (the index holds them), then read only that page's renderings: a deep OFFSET
+            // never drags thousands of large rows through the engine.
+            var rows = await c.QueryAsync<InvoiceRow>(
+                $"SELECT i.id, i.rendered FROM client_invoices i JOIN (SELECT id FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset) p ON p.id = i.id ORDER BY i.{column} {direction}, i.id {direction}",
+                parameters).ConfigureAwait(false);
             return ((IReadOnlyList<InvoiceRow>)rows.ToList(), total);
         }, cancellationToken).ConfigureAwait(false);
     }
