@@ -5,12 +5,14 @@ using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Api.Clients;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Api.Organization;
+using Comptoir.Server.Api.Payments;
 using Comptoir.Server.Api.RateLimiting;
 using Comptoir.Server.Domain.Attachments;
 using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Domain.Invoices;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Domain.Payments;
 using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -63,7 +65,11 @@ public static class ComptoirServer
         services.AddSingleton<JobQueue>();
         services.AddSingleton<InvoiceStore>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<KeyRing>();
         services.AddSingleton<UrlSigner>();
+        services.AddSingleton<BeneficiaryStore>();
+        services.AddSingleton<PayeeDirectory>();
+        services.AddSingleton<PayeeVerification>();
         services.AddSingleton<DocumentWorker>();
         if (options.RunWorkers)
         {
@@ -82,6 +88,8 @@ public static class ComptoirServer
         app.MapClientsApi();
         app.MapClientInvoicesApi();
         app.MapAttachmentsApi();
+        app.MapBeneficiariesApi();
+        app.MapPayeeVerificationApi();
         return app;
     }
 }

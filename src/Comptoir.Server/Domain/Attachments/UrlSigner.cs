@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Comptoir.Server.Storage;
-using Dapper;
 
 namespace Comptoir.Server.Domain.Attachments;
 
@@ -10,11 +9,9 @@ namespace Comptoir.Server.Domain.Attachments;
 /// Pre-signed download URLs: HMAC-SHA256 over the attachment id and expiry, with a key kept in the database so
 /// every server process signs and verifies alike. Valid 30 minutes; a changed id, expiry or signature fails.
 /// </summary>
-public sealed class UrlSigner(Database database, TimeProvider clock)
+public sealed class UrlSigner(KeyRing keys, TimeProvider clock)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(30);
-
-    private byte[]? _key;
 
     public async Task<string> SignAsync(string baseUrl, string attachmentId, CancellationToken cancellationToken = default)
     {
@@ -52,21 +49,5 @@ public sealed class UrlSigner(Database database, TimeProvider clock)
 
     private static byte[] Payload(string attachmentId, long expires) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{attachmentId}:{expires}"));
 
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        if (_key is { } key)
-        {
-            return key;
-        }
-
-        var candidate = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var stored = await database.WriteAsync(async (c, t) =>
-        {
-            await c.ExecuteAsync("INSERT INTO server_secrets (name, value, created_at) VALUES ('url_signing_key', @candidate, @now) ON CONFLICT (name) DO NOTHING",
-                new { candidate, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
-            return await c.ExecuteScalarAsync<string>("SELECT value FROM server_secrets WHERE name = 'url_signing_key'", transaction: t).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        _key = Convert.FromBase64String(stored!);
-        return _key;
-    }
+    private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => keys.GetAsync("url_signing_key", cancellationToken);
 }

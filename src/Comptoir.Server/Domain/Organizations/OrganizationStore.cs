@@ -75,10 +75,11 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
         var now = Timestamps.ToText(clock.GetUtcNow());
         account.Id = string.IsNullOrEmpty(account.Id) ? Guid.CreateVersion7().ToString() : account.Id;
         account.CreatedAt = account.UpdatedAt = now;
-        account.AuthorizedBalanceCents = account.BalanceCents;
         account.Slug = string.IsNullOrEmpty(account.Slug) ? $"{account.OrganizationId[..8]}-account-{account.Id[^6..]}" : account.Slug;
         try
         {
+            var opening = account.BalanceCents;
+            account.BalanceCents = account.AuthorizedBalanceCents = 0;
             await database.WriteAsync(async (c, t) =>
             {
                 if (account.Main)
@@ -86,8 +87,15 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
                     await c.ExecuteAsync("UPDATE bank_accounts SET main = @no WHERE organization_id = @org", new { no = false, org = account.OrganizationId }, t).ConfigureAwait(false);
                 }
 
-                return await c.ExecuteAsync(Insert("bank_accounts", AccountColumns), account, t).ConfigureAwait(false);
+                await c.ExecuteAsync(Insert("bank_accounts", AccountColumns), account, t).ConfigureAwait(false);
+                if (opening > 0)
+                {
+                    await Ledger.Ledger.CreditWithTransactionAsync(c, t, account.OrganizationId, account.Id, opening, "Solde d'ouverture", null, null, null, "income", now).ConfigureAwait(false);
+                }
+
+                return 0;
             }, cancellationToken).ConfigureAwait(false);
+            account.BalanceCents = account.AuthorizedBalanceCents = opening;
         }
         catch (DbException e) when (Database.IsUniqueViolation(e))
         {
