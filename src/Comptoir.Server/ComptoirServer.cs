@@ -70,6 +70,8 @@ public static class ComptoirServer
         services.AddSingleton<BeneficiaryStore>();
         services.AddSingleton<PayeeDirectory>();
         services.AddSingleton<PayeeVerification>();
+        services.AddSingleton<ScaSessions>();
+        services.AddSingleton<TransferStore>();
         services.AddSingleton<DocumentWorker>();
         if (options.RunWorkers)
         {
@@ -90,6 +92,7 @@ public static class ComptoirServer
         app.MapAttachmentsApi();
         app.MapBeneficiariesApi();
         app.MapPayeeVerificationApi();
+        app.MapTransfersApi();
         return app;
     }
 }

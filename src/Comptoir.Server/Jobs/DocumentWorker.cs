@@ -14,12 +14,12 @@ using Microsoft.Extensions.Logging;
 namespace Comptoir.Server.Jobs;
 
 /// <summary>
-/// Renders invoice documents: a draft becomes a PDF marked DRAFT, a finalized invoice a Factur-X PDF/A-3, stored as
+/// Runs the durable jobs: transfer settlements, and invoice documents: a draft becomes a PDF marked DRAFT, a finalized invoice a Factur-X PDF/A-3, stored as
 /// the invoice's one attachment (replaced in place, never duplicated). Several processes share the queue; a crash
 /// leaves the job's lease to expire and another worker to redo it. On shutdown the current render finishes and
 /// unstarted claims are released.
 /// </summary>
-public sealed partial class DocumentWorker(JobQueue queue, Database database, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
+public sealed partial class DocumentWorker(JobQueue queue, Database database, Domain.Payments.TransferStore transfers, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -63,6 +63,15 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Ti
             if (job.Kind == JobQueue.RenderInvoice)
             {
                 await RenderAsync(job, cancellationToken).ConfigureAwait(false);
+            }
+            else if (job.Kind == Domain.Payments.TransferStore.SettleTransfer)
+            {
+                await database.WriteAsync(async (c, t) =>
+                {
+                    await transfers.SettleAsync(c, t, job.SubjectId).ConfigureAwait(false);
+                    await JobQueue.CompleteAsync(c, t, job.Id, Timestamps.ToText(clock.GetUtcNow())).ConfigureAwait(false);
+                    return 0;
+                }, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -29,6 +29,9 @@ public sealed class ApiException : Exception
     /// <summary>Extra response headers (Retry-After, ...).</summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
 
+    /// <summary>Extra top-level string fields of the envelope (sca_session_token on a 428).</summary>
+    public IDictionary<string, string> Fields { get; } = new Dictionary<string, string>();
+
     public static ApiException BadRequest(string code, string detail, string? parameter = null, string? pointer = null) =>
         new(400, new ApiError(code, detail, pointer, parameter));
 

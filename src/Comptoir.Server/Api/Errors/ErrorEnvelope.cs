@@ -8,7 +8,7 @@ public static class ErrorEnvelope
 {
     public const string TraceHeader = "X-Comptoir-Trace-Id";
 
-    public static async Task WriteAsync(HttpContext context, int status, IReadOnlyList<ApiError> errors, IDictionary<string, string>? headers = null)
+    public static async Task WriteAsync(HttpContext context, int status, IReadOnlyList<ApiError> errors, IDictionary<string, string>? headers = null, IDictionary<string, string>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Response.HasStarted)
@@ -54,6 +54,11 @@ public static class ErrorEnvelope
 
         json.WriteEndArray();
         json.WriteString("trace_id", context.TraceIdentifier);
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            json.WriteString(name, value);
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

@@ -28,7 +28,7 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         }
         catch (ApiException e)
         {
-            await ErrorEnvelope.WriteAsync(context, e.Status, e.Errors, e.Headers).ConfigureAwait(false);
+            await ErrorEnvelope.WriteAsync(context, e.Status, e.Errors, e.Headers, e.Fields).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {
