@@ -19,6 +19,9 @@ public sealed class Database : IAsyncDisposable
     // writers from other processes meet SQLite's busy handler, whose back-off sleeps would otherwise dominate the tail.
     private readonly SemaphoreSlim _sqliteWriteLane = new(1, 1);
 
+    // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
+    private readonly AsyncLocal<bool> _inWrite = new();
+
     private Database(DatabaseKind kind, string connectionString)
     {
         Kind = kind;
@@ -105,13 +108,20 @@ public sealed class Database : IAsyncDisposable
             return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_inWrite.Value)
+        {
+            throw new InvalidOperationException("A database write was started inside another write; do the inner work before or after the transaction.");
+        }
+
         await _sqliteWriteLane.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _inWrite.Value = true;
         try
         {
             return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            _inWrite.Value = false;
             _sqliteWriteLane.Release();
         }
     }

@@ -77,8 +77,11 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
         return (results, string.Create(CultureInfo.InvariantCulture, $"v1|{expires}|{nonce}|{signature}"));
     }
 
+    /// <summary>Loads the signing key, so <see cref="ConsumeAsync"/> never has to write inside a transaction.</summary>
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => keys.GetAsync("vop_proof_key", cancellationToken);
+
     /// <summary>
-    /// Inside a transfer's transaction: checks that the token is genuine, unexpired, this organization's, and covers
+    /// Inside a transfer's transaction (call <see cref="PrepareAsync"/> first): checks that the token is genuine, unexpired, this organization's, and covers
     /// (IBAN, name); marks it used. Returns why not, or null.
     /// </summary>
     public async Task<string?> ConsumeAsync(DbConnection c, DbTransaction t, string organizationId, string token, string iban, string name, CancellationToken cancellationToken)

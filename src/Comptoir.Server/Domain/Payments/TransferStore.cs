@@ -49,6 +49,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             throw error;
         }
 
+        await verification.PrepareAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var created = await database.WriteAsync((c, t) => CreateInTransactionAsync(c, t, organizationId, idempotencyKey, request, beneficiary, scaToken, cancellationToken), cancellationToken).ConfigureAwait(false);
