@@ -72,6 +72,8 @@ public static class ComptoirServer
         services.AddSingleton<PayeeVerification>();
         services.AddSingleton<ScaSessions>();
         services.AddSingleton<TransferStore>();
+        services.AddSingleton<IncomingPayments>();
+        services.AddSingleton<Comptoir.Server.Domain.Ledger.TransactionStore>();
         services.AddSingleton<DocumentWorker>();
         if (options.RunWorkers)
         {
@@ -93,6 +95,7 @@ public static class ComptoirServer
         app.MapBeneficiariesApi();
         app.MapPayeeVerificationApi();
         app.MapTransfersApi();
+        app.MapTransactionsApi();
         return app;
     }
 }

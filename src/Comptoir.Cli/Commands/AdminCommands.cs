@@ -16,12 +16,17 @@ public static class AdminCommands
 {
     public static Command Build(CliConsole console)
     {
-        var admin = new Command("admin", "Administer organizations, bank accounts and credentials (works while a server runs).");
+        var admin = new Command("admin", "Administer organizations, accounts, credentials, beneficiaries, the payee directory, incoming money and SCA (works while a server runs).");
         admin.Subcommands.Add(Organizations(console));
         admin.Subcommands.Add(Accounts(console));
         admin.Subcommands.Add(Keys(console));
         admin.Subcommands.Add(Tokens(console));
         admin.Subcommands.Add(Credentials(console));
+        foreach (var command in PaymentAdminCommands.Build(console))
+        {
+            admin.Subcommands.Add(command);
+        }
+
         return admin;
     }
 
