@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -21,6 +22,10 @@ public sealed class Database : IAsyncDisposable
 
     // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
     private readonly AsyncLocal<bool> _inWrite = new();
+
+    // Every query goes through a Database, so this is the one place that sets Dapper's snake_case mapping
+    // before anything runs (a store's static constructor was not enough: admin commands skipped it).
+    static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     private Database(DatabaseKind kind, string connectionString)
     {

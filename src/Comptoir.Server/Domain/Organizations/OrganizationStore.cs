@@ -25,7 +25,6 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
         "main", "is_external_account", "account_number", "created_at", "updated_at",
     ];
 
-    static OrganizationStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     public async Task<OrganizationRow> CreateAsync(OrganizationRow organization, CancellationToken cancellationToken = default)
     {
