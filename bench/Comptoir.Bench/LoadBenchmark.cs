@@ -106,6 +106,18 @@ public static class LoadBenchmark
         }
     }
 
+    /// <summary>Starts comptoir serve on a free port with limits lifted; returns it with an authenticated client.</summary>
+    internal static async Task<(Process Server, HttpClient Client, string Credentials)> StartAsync(string data, string? connection)
+    {
+        var port = FreePort();
+        var server = StartServer(data, connection, port);
+        await WaitForFileAsync(Path.Combine(data, "credentials.json"));
+        await Task.Delay(500);
+        var credentials = await File.ReadAllTextAsync(Path.Combine(data, "credentials.json"));
+        using var parsed = JsonDocument.Parse(credentials);
+        return (server, Client($"http://127.0.0.1:{port}/v2/", parsed.RootElement.GetProperty("authorization").GetString()!), credentials);
+    }
+
     private static async Task SeedAsync(HttpClient http, byte[] body, int count)
     {
         var next = -1;
@@ -213,7 +225,7 @@ public static class LoadBenchmark
         return app;
     }
 
-    private static double PeakMemoryMegabytes(Process process)
+    internal static double PeakMemoryMegabytes(Process process)
     {
         var line = File.ReadAllLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;

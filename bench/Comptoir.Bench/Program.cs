@@ -2,7 +2,13 @@ using BenchmarkDotNet.Running;
 using Comptoir.Bench;
 
 // dotnet run -c Release --project bench/Comptoir.Bench -- --filter '*'        (micro benchmarks, BenchmarkDotNet)
-// dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres] (HTTP load against comptoir serve)
+// dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres]          (invoices over HTTP)
+// dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] (transfers, transactions)
+if (args.Length > 0 && args[0] == "load-payments")
+{
+    return await PaymentsLoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);

@@ -174,3 +174,25 @@ public class LedgerTests
         Assert.StartsWith("v1|", bulk.GetProperty("proof_token").GetProperty("token").GetString(), StringComparison.Ordinal);
     }
 }
+
+public class PayeeVerificationLimitTests
+{
+    [Fact]
+    public async Task Verifications_never_followed_by_a_transfer_are_limited()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var requests = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < 300; i++)
+        {
+            requests.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = $"r{i}", ["iban"] = Payments.SupplierIban, ["beneficiary_name"] = "Durand" });
+        }
+
+        await ApiAssert.Json(await server.Client.Post("v2/sepa/bulk_verify_payee", new System.Text.Json.Nodes.JsonObject { ["requests"] = requests }), System.Net.HttpStatusCode.OK);
+        var limited = await server.Client.Post("v2/sepa/verify_payee", new System.Text.Json.Nodes.JsonObject { ["iban"] = Payments.SupplierIban, ["beneficiary_name"] = "Durand" });
+        await ApiAssert.Error(limited, System.Net.HttpStatusCode.TooManyRequests, "too_many_verifications");
+        Assert.Equal("3600", limited.Headers.GetValues("Retry-After").Single());
+
+        server.Clock.Advance(TimeSpan.FromMinutes(61));
+        await ApiAssert.Json(await server.Client.Post("v2/sepa/verify_payee", new System.Text.Json.Nodes.JsonObject { ["iban"] = Payments.SupplierIban, ["beneficiary_name"] = "Durand" }), System.Net.HttpStatusCode.OK);
+    }
+}

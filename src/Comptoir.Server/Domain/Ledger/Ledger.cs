@@ -11,7 +11,7 @@ namespace Comptoir.Server.Domain.Ledger;
 /// </summary>
 public static class Ledger
 {
-    private const string Columns = "id, transaction_id, organization_id, bank_account_id, amount_cents, side, operation_type, status, label, reference, note, counterparty_name, counterparty_iban, counterparty_bic, transfer_id, settled_balance_cents, emitted_at, settled_at, created_at, updated_at";
+    private const string Columns = "id, transaction_id, organization_id, bank_account_id, amount_cents, side, operation_type, status, label, reference, note, counterparty_name, counterparty_iban, counterparty_bic, transfer_id, settled_balance_cents, emitted_at, settled_at, booked_at, created_at, updated_at";
 
     /// <summary>
     /// Reserves a debit against the authorized balance. One conditional UPDATE, so concurrent reservations can never
@@ -41,8 +41,9 @@ public static class Ledger
         ArgumentNullException.ThrowIfNull(row);
         row.Id = string.IsNullOrEmpty(row.Id) ? Guid.CreateVersion7().ToString() : row.Id;
         row.TransactionId = string.IsNullOrEmpty(row.TransactionId) ? "cmpt-" + row.Id[^12..] : row.TransactionId;
+        row.BookedAt = row.SettledAt ?? row.EmittedAt;
         return c.ExecuteAsync(
-            $"INSERT INTO transactions ({Columns}) VALUES (@Id, @TransactionId, @OrganizationId, @BankAccountId, @AmountCents, @Side, @OperationType, @Status, @Label, @Reference, @Note, @CounterpartyName, @CounterpartyIban, @CounterpartyBic, @TransferId, @SettledBalanceCents, @EmittedAt, @SettledAt, @CreatedAt, @UpdatedAt)",
+            $"INSERT INTO transactions ({Columns}) VALUES (@Id, @TransactionId, @OrganizationId, @BankAccountId, @AmountCents, @Side, @OperationType, @Status, @Label, @Reference, @Note, @CounterpartyName, @CounterpartyIban, @CounterpartyBic, @TransferId, @SettledBalanceCents, @EmittedAt, @SettledAt, @BookedAt, @CreatedAt, @UpdatedAt)",
             row, t);
     }
 

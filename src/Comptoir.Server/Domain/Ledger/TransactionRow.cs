@@ -21,6 +21,9 @@ public sealed class TransactionRow
     public long? SettledBalanceCents { get; set; }
     public string EmittedAt { get; set; } = string.Empty;
     public string? SettledAt { get; set; }
+
+    /// <summary>settled_at once settled, emitted_at before (the default sort key).</summary>
+    public string BookedAt { get; set; } = string.Empty;
     public string CreatedAt { get; set; } = string.Empty;
     public string UpdatedAt { get; set; } = string.Empty;
 }

@@ -50,10 +50,10 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
             where.Append(with ? " AND EXISTS" : " AND NOT EXISTS").Append(" (SELECT 1 FROM transaction_attachments a WHERE a.transaction_id = transactions.id)");
         }
 
-        var column = query.SortField switch { "updated_at" => "updated_at", "emitted_at" => "emitted_at", "created_at" => "created_at", _ => "settled_at" };
+        // Pending transactions have no settled_at; booked_at sorts them by emission instead of dropping them to one end.
+        var column = query.SortField switch { "updated_at" => "updated_at", "emitted_at" => "emitted_at", "created_at" => "created_at", _ => "booked_at" };
         var direction = query.Descending ? "DESC" : "ASC";
-        // Pending transactions have no settled_at; they sort by emission instead of falling to one end.
-        var order = column == "settled_at" ? $"COALESCE(settled_at, emitted_at) {direction}, id {direction}" : $"{column} {direction}, id {direction}";
+        var order = $"{column} {direction}, id {direction}";
         return await database.ReadAsync(async c =>
         {
             var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM transactions WHERE {where}", parameters).ConfigureAwait(false);

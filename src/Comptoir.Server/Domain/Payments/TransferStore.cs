@@ -257,7 +257,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         }
 
         var balance = await Ledger.Ledger.SettleDebitAsync(c, t, account.Id, transfer.AmountCents, now).ConfigureAwait(false);
-        await c.ExecuteAsync("UPDATE transactions SET status = 'completed', settled_at = @now, settled_balance_cents = @balance, updated_at = @now WHERE id = @txId",
+        await c.ExecuteAsync("UPDATE transactions SET status = 'completed', settled_at = @now, booked_at = @now, settled_balance_cents = @balance, updated_at = @now WHERE id = @txId",
             new { txId = transfer.TransactionId, now, balance }, t).ConfigureAwait(false);
         await c.ExecuteAsync("UPDATE transfers SET status = 'settled', processed_at = @now, completed_at = @now, updated_at = @now WHERE id = @id", new { id, now }, t).ConfigureAwait(false);
 

@@ -66,6 +66,7 @@ CREATE TABLE transfers (
 -- One transfer per idempotency key, enforced by the database itself: a retried request can never pay twice.
 CREATE UNIQUE INDEX transfers_idempotency ON transfers (organization_id, idempotency_key);
 CREATE INDEX transfers_organization ON transfers (organization_id, created_at, id);
+CREATE INDEX transfers_instant ON transfers (organization_id, instant, created_at);
 
 CREATE TABLE sca_sessions (
     token TEXT PRIMARY KEY,
@@ -95,11 +96,13 @@ CREATE TABLE transactions (
     settled_balance_cents BIGINT,
     emitted_at TEXT NOT NULL,
     settled_at TEXT,
+    booked_at TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+-- booked_at is settled_at once settled, emitted_at before: the default order, kept indexable.
+CREATE INDEX transactions_account_booked ON transactions (bank_account_id, booked_at, id);
 CREATE INDEX transactions_account_updated ON transactions (bank_account_id, updated_at, id);
-CREATE INDEX transactions_account_settled ON transactions (bank_account_id, settled_at, id);
 
 CREATE TABLE transaction_attachments (
     transaction_id TEXT NOT NULL REFERENCES transactions (id),
