@@ -103,10 +103,17 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
             return "vop_proof_token has expired (tokens are valid 23 hours); verify the payee again.";
         }
 
-        var covered = await c.ExecuteAsync(
-            "UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey",
-            new { yes = true, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) }, t).ConfigureAwait(false);
-        return covered > 0 ? null : "vop_proof_token was issued for another IBAN or beneficiary name; verify this beneficiary.";
+        var match = new { yes = true, no = false, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) };
+        var covered = await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM payee_verifications WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey", match, t).ConfigureAwait(false);
+        if (covered == 0)
+        {
+            return "vop_proof_token was issued for another IBAN or beneficiary name; verify this beneficiary.";
+        }
+
+        // Marked once: later transfers with the same token touch (and lock) nothing.
+        await c.ExecuteAsync("UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND iban = @iban AND name_key = @nameKey AND used = @no", match, t).ConfigureAwait(false);
+        return null;
     }
 
     private static ApiException ResponderError(string availability) => availability switch
