@@ -68,3 +68,54 @@ public sealed class PaymentWorkflowTests : IDisposable
         _ = directory;
     }
 }
+
+/// <summary>Two `comptoir serve` processes on one PostgreSQL, as behind a load balancer.</summary>
+public sealed class TwoProcessTests : IDisposable
+{
+    private const string SupplierIban = "FR7630006000011234567890189";
+    private readonly string _data = Directory.CreateTempSubdirectory("comptoir-e2e-two-").FullName;
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Fact]
+    public async Task One_key_pays_once_and_fifty_transfers_never_overdraw_across_two_processes()
+    {
+        var database = PostgresCluster.Instance.CreateDatabase();
+        await using var first = await ComptoirProcess.StartAsync(_data, "--database", database);
+        await using var second = await ComptoirProcess.StartAsync(_data, "--database", database);
+        var add = ExternalTool.Run("dotnet", [ComptoirProcess.Executable, "admin", "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Durand", "--iban", SupplierIban, "--trusted", "--database", database]);
+        Assert.True(add.ExitCode == 0, add.Output + add.Error);
+        using var a = first.NewClient();
+        using var b = second.NewClient();
+        var beneficiaryId = (await a.GetFromJsonAsync<JsonElement>("sepa/beneficiaries")).GetProperty("beneficiaries")[0].GetProperty("id").GetString();
+        var accountId = (await a.GetFromJsonAsync<JsonElement>("organization")).GetProperty("organization").GetProperty("bank_accounts")[0].GetProperty("id").GetString();
+        var verified = await (await a.PostAsync("sepa/verify_payee", Body($$"""{"iban": "{{SupplierIban}}", "beneficiary_name": "Durand"}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var token = verified.GetProperty("proof_token").GetProperty("token").GetString();
+        string Transfer(string amount) => $$$"""{"vop_proof_token": "{{{token}}}", "transfer": {"beneficiary_id": "{{{beneficiaryId}}}", "bank_account_id": "{{{accountId}}}", "reference": "r", "amount": "{{{amount}}}"}}""";
+        Task<HttpResponseMessage> Send(HttpClient client, string body, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "sepa/transfers") { Content = Body(body) };
+            request.Headers.Add("X-Qonto-Idempotency-Key", key);
+            return client.SendAsync(request);
+        }
+
+        var key = Guid.NewGuid().ToString();
+        var same = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Send(i % 2 == 0 ? a : b, Transfer("1000.00"), key)));
+        var ids = new HashSet<string>();
+        foreach (var response in same.Where(r => r.StatusCode == HttpStatusCode.Created))
+        {
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transfer").GetProperty("id").GetString()!);
+        }
+
+        Assert.Single(ids);
+        Assert.All(same, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+
+        // 249,000.00 left: 50 transfers of 9,000.00 -> exactly 27 fit.
+        var many = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Send(i % 2 == 0 ? a : b, Transfer("9000.00"), Guid.NewGuid().ToString())));
+        Assert.Equal(27, many.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var account = (await a.GetFromJsonAsync<JsonElement>($"bank_accounts/{accountId}")).GetProperty("bank_account");
+        Assert.Equal(25_000_000 - 100_000 - (27 * 900_000), account.GetProperty("authorized_balance_cents").GetInt64());
+    }
+
+    private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

@@ -140,7 +140,7 @@ public class TransfersTests
         Assert.False(transfer.GetProperty("instant").GetBoolean());
 
         // Thursday 2026-03-19 20:30 -> Friday 09:00; still pending a few seconds later.
-        Assert.Equal("pending", (await server.SettleAsync(transfer.GetProperty("id").GetString()!, TimeSpan.FromSeconds(5))).GetProperty("status").GetString());
+        Assert.Equal("pending", (await server.SettleAsync(transfer.GetProperty("id").GetString()!, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1))).GetProperty("status").GetString());
         Assert.Equal("settled", (await server.SettleAsync(transfer.GetProperty("id").GetString()!, TimeSpan.FromHours(13))).GetProperty("status").GetString());
     }
 
@@ -182,5 +182,43 @@ public class TransfersTests
         Assert.Equal("canceled", (await server.SettleAsync(id!)).GetProperty("status").GetString());
         await ApiAssert.Error(await server.Client.PostAsync($"v2/sepa/transfers/{id}/cancel", null), HttpStatusCode.Conflict);
         await server.AssertLedgerAsync(server.Demo.Account.Id);
+    }
+}
+
+public class TransferSchedulingTests
+{
+    [Fact]
+    public async Task A_scheduled_transfer_waits_for_its_day()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
+        var body = Payments.TransferBody(await server.TokenAsync(Payments.SupplierIban, "Durand"), server.Demo.Account.Id, beneficiary.Id, "10.00");
+        body["transfer"]!["scheduled_date"] = "2026-03-25";
+        var created = await ApiAssert.Json(await server.Client.PostTransferAsync(body), HttpStatusCode.Created);
+        var id = created.GetProperty("transfer").GetProperty("id").GetString()!;
+        Assert.Equal("2026-03-25", created.GetProperty("transfer").GetProperty("scheduled_date").GetString());
+
+        Assert.Equal("pending", (await server.SettleAsync(id, TimeSpan.FromDays(2), TimeSpan.FromSeconds(1))).GetProperty("status").GetString());
+        Assert.Equal("settled", (await server.SettleAsync(id, TimeSpan.FromDays(4))).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task More_than_50000_of_instant_transfers_in_24_hours_fall_back_to_standard()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
+        var token = await server.TokenAsync(Payments.SupplierIban, "Durand");
+        var instant = new List<bool>();
+        for (var i = 0; i < 6; i++)
+        {
+            var created = await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, server.Demo.Account.Id, beneficiary.Id, "9000.00", $"t{i}")), HttpStatusCode.Created);
+            instant.Add(created.GetProperty("transfer").GetProperty("instant").GetBoolean());
+        }
+
+        // 5 x 9,000 = 45,000 instant; the sixth would make 54,000.
+        Assert.Equal([true, true, true, true, true, false], instant);
+        server.Clock.Advance(TimeSpan.FromHours(25));
+        var later = await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(await server.TokenAsync(Payments.SupplierIban, "Durand"), server.Demo.Account.Id, beneficiary.Id, "9000.00", "next day")), HttpStatusCode.Created);
+        Assert.True(later.GetProperty("transfer").GetProperty("instant").GetBoolean());
     }
 }

@@ -66,11 +66,11 @@ public static class Payments
     }
 
     /// <summary>Lets the clock pass settlement times and waits for the worker to settle.</summary>
-    public static async Task<JsonElement> SettleAsync(this RunningServer server, string transferId, TimeSpan? advance = null)
+    public static async Task<JsonElement> SettleAsync(this RunningServer server, string transferId, TimeSpan? advance = null, TimeSpan? patience = null)
     {
         server.Clock.Advance(advance ?? TimeSpan.FromSeconds(3));
         server.App.Services.GetRequiredService<Comptoir.Server.Jobs.JobQueue>().Signal();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var transfer = (await ApiAssert.Json(await server.Client.GetAsync($"v2/sepa/transfers/{transferId}"), HttpStatusCode.OK)).GetProperty("transfer");
