@@ -2,32 +2,18 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Comptoir.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Server.Tests;
 
 /// <summary>Two server instances on one database, as two processes behind a load balancer.</summary>
 public class ConcurrencyTests
 {
-    private static async Task<(WebApplication App, HttpClient Client)> SecondInstanceAsync(RunningServer first)
-    {
-        var options = first.App.Services.GetRequiredService<ServerOptions>();
-        var app = await ComptoirServer.BuildAsync(options with { Urls = "http://127.0.0.1:0" }, first.Clock, logging: _ => { });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", first.Demo.Authorization);
-        return (app, client);
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Concurrent_finalizations_on_two_servers_give_one_unbroken_sequence(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);
-        var (second, secondClient) = await SecondInstanceAsync(server);
+        var (second, secondClient) = await server.StartSecondInstanceAsync();
         try
         {
             var clientId = await Seeds.CreateClientAsync(server.Client);
@@ -61,7 +47,7 @@ public class ConcurrencyTests
     public async Task The_same_idempotency_key_on_two_servers_creates_one_invoice(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);
-        var (second, secondClient) = await SecondInstanceAsync(server);
+        var (second, secondClient) = await server.StartSecondInstanceAsync();
         try
         {
             var clientId = await Seeds.CreateClientAsync(server.Client);
@@ -116,7 +102,7 @@ public class ConcurrencyTests
         }
 
         var first = await ApiAssert.Json(await Send(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban)), HttpStatusCode.Created);
-        var (second, secondClient) = await SecondInstanceAsync(server);
+        var (second, secondClient) = await server.StartSecondInstanceAsync();
         try
         {
             // The public API replays even when the body differs.

@@ -1,32 +1,18 @@
 using System.Net;
 using Comptoir.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Server.Tests;
 
 /// <summary>Money under concurrency, with two server instances on one database.</summary>
 public class TransferConcurrencyTests
 {
-    private static async Task<(WebApplication App, HttpClient Client)> SecondInstanceAsync(RunningServer first)
-    {
-        var options = first.App.Services.GetRequiredService<ServerOptions>();
-        var app = await ComptoirServer.BuildAsync(options with { Urls = "http://127.0.0.1:0" }, first.Clock, logging: _ => { });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", first.Demo.Authorization);
-        return (app, client);
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Fifty_requests_with_one_key_create_one_transfer_and_debit_once(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);
-        var (second, secondClient) = await SecondInstanceAsync(server);
+        var (second, secondClient) = await server.StartSecondInstanceAsync();
         try
         {
             var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
@@ -61,7 +47,7 @@ public class TransferConcurrencyTests
     public async Task Fifty_different_transfers_beyond_the_balance_never_overdraw(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);
-        var (second, secondClient) = await SecondInstanceAsync(server);
+        var (second, secondClient) = await server.StartSecondInstanceAsync();
         try
         {
             var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);

@@ -52,6 +52,18 @@ public sealed class RunningServer : IAsyncDisposable
         return new RunningServer(app, new Uri(address.TrimEnd('/') + "/"), demo, clock);
     }
 
+    /// <summary>Another server instance on the same database, as a second process behind a load balancer.</summary>
+    public async Task<(WebApplication App, HttpClient Client)> StartSecondInstanceAsync()
+    {
+        var options = App.Services.GetRequiredService<ServerOptions>();
+        var app = await ComptoirServer.BuildAsync(options with { Urls = "http://127.0.0.1:0" }, Clock, logging: _ => { });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Demo.Authorization);
+        return (app, client);
+    }
+
     public HttpClient NewClient(string? authorization)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

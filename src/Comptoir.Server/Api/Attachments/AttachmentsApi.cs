@@ -20,6 +20,23 @@ public static class AttachmentsApi
         return app;
     }
 
+    /// <summary>The attachment object (API reference §7), with a freshly signed URL.</summary>
+    public static void WriteFields(Utf8JsonWriter json, AttachmentRow attachment, string url)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(attachment);
+        json.WriteString("id", attachment.Id);
+        json.WriteString("created_at", attachment.CreatedAt);
+        json.WriteString("updated_at", attachment.UpdatedAt);
+        json.WriteString("file_name", attachment.FileName);
+        json.WriteString("file_size", attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("file_content_type", attachment.ContentType);
+        json.WriteString("url", url);
+        json.WriteStartObject("probative_attachment");
+        json.WriteString("status", "unavailable");
+        json.WriteEndObject();
+    }
+
     private static async Task<IResult> Upload(HttpContext context, AttachmentStore store, UrlSigner signer)
     {
         var principal = context.Require(Scopes.AttachmentWrite);
@@ -55,13 +72,7 @@ public static class AttachmentsApi
         return JsonResponse.Created(json =>
         {
             json.WriteStartObject("attachment");
-            json.WriteString("id", row.Id);
-            json.WriteString("created_at", row.CreatedAt);
-            json.WriteString("updated_at", row.UpdatedAt);
-            json.WriteString("file_name", row.FileName);
-            json.WriteString("file_size", row.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("file_content_type", row.ContentType);
-            json.WriteString("url", url);
+            WriteFields(json, row, url);
             json.WriteEndObject();
         });
     }
@@ -75,16 +86,7 @@ public static class AttachmentsApi
         return JsonResponse.Ok(json =>
         {
             json.WriteStartObject("attachment");
-            json.WriteString("id", attachment.Id);
-            json.WriteString("created_at", attachment.CreatedAt);
-            json.WriteString("updated_at", attachment.UpdatedAt);
-            json.WriteString("file_name", attachment.FileName);
-            json.WriteString("file_size", attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("file_content_type", attachment.ContentType);
-            json.WriteString("url", url);
-            json.WriteStartObject("probative_attachment");
-            json.WriteString("status", "unavailable");
-            json.WriteEndObject();
+            WriteFields(json, attachment, url);
             json.WriteEndObject();
         });
     }

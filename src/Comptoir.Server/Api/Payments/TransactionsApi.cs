@@ -160,16 +160,7 @@ public static class TransactionsApi
             }
 
             var url = await signer.SignAsync(baseUrl, attachment.Id, context.RequestAborted).ConfigureAwait(false);
-            result[attachmentId] = json =>
-            {
-                json.WriteString("id", attachment.Id);
-                json.WriteString("created_at", attachment.CreatedAt);
-                json.WriteString("updated_at", attachment.UpdatedAt);
-                json.WriteString("file_name", attachment.FileName);
-                json.WriteString("file_size", attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                json.WriteString("file_content_type", attachment.ContentType);
-                json.WriteString("url", url);
-            };
+            result[attachmentId] = json => Attachments.AttachmentsApi.WriteFields(json, attachment, url);
         }
 
         return result;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Comptoir.Server.Domain.Text;
 using Comptoir.Server.Storage;
 using Dapper;
@@ -70,38 +69,19 @@ public sealed class ClientStore(Database database, TimeProvider clock)
     public async Task<(IReadOnlyList<ClientRow> Page, long Total)> ListAsync(string organizationId, ClientQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder("organization_id = @organizationId");
-        var parameters = new DynamicParameters(new { organizationId });
-        void Exact(string column, string? value, string name)
-        {
-            if (value is not null)
-            {
-                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND {column} = @{name}");
-                parameters.Add(name, value.Trim().ToLowerInvariant());
-            }
-        }
-
-        Exact("email_key", query.Email, "email");
-        Exact("vat_number_key", query.VatNumber?.Replace(" ", string.Empty, StringComparison.Ordinal), "vat");
-        Exact("tax_identification_number_key", query.TaxIdentificationNumber?.Replace(" ", string.Empty, StringComparison.Ordinal), "tin");
+        static string? Key(string? value) => value?.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant();
+        var filter = new SqlFilter("organization_id = @organizationId", new { organizationId })
+            .Compare("email_key", "=", query.Email?.Trim().ToLowerInvariant())
+            .Compare("vat_number_key", "=", Key(query.VatNumber))
+            .Compare("tax_identification_number_key", "=", Key(query.TaxIdentificationNumber))
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo);
         if (query.Name is not null)
         {
-            where.Append(" AND search_name LIKE @name ESCAPE '\\'");
-            parameters.Add("name", SearchText.LikeContains(SearchText.Fold(query.Name)));
+            filter.And("search_name LIKE @name ESCAPE '\\'", "name", SearchText.LikeContains(SearchText.Fold(query.Name)));
         }
 
-        if (query.UpdatedFrom is not null)
-        {
-            where.Append(" AND updated_at >= @updatedFrom");
-            parameters.Add("updatedFrom", query.UpdatedFrom);
-        }
-
-        if (query.UpdatedTo is not null)
-        {
-            where.Append(" AND updated_at <= @updatedTo");
-            parameters.Add("updatedTo", query.UpdatedTo);
-        }
-
+        var (where, parameters) = (filter.Where, filter.Parameters);
         var column = query.SortField switch { "created_at" => "created_at", "updated_at" => "updated_at", _ => "search_name" };
         var direction = query.Descending ? "DESC" : "ASC";
         parameters.Add("limit", limit);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Domain.Clients;
@@ -157,34 +156,16 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
     public async Task<(IReadOnlyList<InvoiceRow> Page, long Total)> ListAsync(string organizationId, InvoiceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder("organization_id = @organizationId");
-        var parameters = new DynamicParameters(new { organizationId });
-        if (query.Statuses.Count > 0)
-        {
-            // Explicit parameters: Dapper would pass a list to Npgsql as one array, which IN cannot take.
-            where.Append(" AND status IN (").Append(string.Join(", ", query.Statuses.Select((_, i) => $"@status{i}"))).Append(')');
-            for (var i = 0; i < query.Statuses.Count; i++)
-            {
-                parameters.Add($"status{i}", query.Statuses[i]);
-            }
-        }
-
-        void Range(string column, string? value, string op, string name)
-        {
-            if (value is not null)
-            {
-                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND {column} {op} @{name}");
-                parameters.Add(name, value);
-            }
-        }
-
-        Range("created_at", query.CreatedFrom, ">=", "createdFrom");
-        Range("created_at", query.CreatedTo, "<=", "createdTo");
-        Range("updated_at", query.UpdatedFrom, ">=", "updatedFrom");
-        Range("updated_at", query.UpdatedTo, "<=", "updatedTo");
-        Range("due_date", query.DueDate, "=", "dueDate");
-        Range("due_date", query.DueFrom, ">=", "dueFrom");
-        Range("due_date", query.DueTo, "<=", "dueTo");
+        var filter = new SqlFilter("organization_id = @organizationId", new { organizationId })
+            .In("status", query.Statuses)
+            .Compare("created_at", ">=", query.CreatedFrom)
+            .Compare("created_at", "<=", query.CreatedTo)
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo)
+            .Compare("due_date", "=", query.DueDate)
+            .Compare("due_date", ">=", query.DueFrom)
+            .Compare("due_date", "<=", query.DueTo);
+        var (where, parameters) = (filter.Where, filter.Parameters);
         var column = query.SortField == "updated_at" ? "updated_at" : "created_at";
         var direction = query.Descending ? "DESC" : "ASC";
         parameters.Add("limit", limit);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Comptoir.Server.Storage;
 using Dapper;
 
@@ -11,45 +10,22 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
     public async Task<(IReadOnlyList<TransactionRow> Page, long Total)> ListAsync(string organizationId, TransactionQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder("organization_id = @organizationId AND bank_account_id = @account");
-        var parameters = new DynamicParameters(new { organizationId, account = query.BankAccountId, limit, offset });
-        void In(string column, IReadOnlyList<string> values, string prefix)
-        {
-            if (values.Count == 0)
-            {
-                return;
-            }
-
-            where.Append(CultureInfo.InvariantCulture, $" AND {column} IN (").Append(string.Join(", ", values.Select((_, i) => $"@{prefix}{i}"))).Append(')');
-            for (var i = 0; i < values.Count; i++)
-            {
-                parameters.Add($"{prefix}{i}", values[i]);
-            }
-        }
-
-        void Range(string column, string? value, string op, string name)
-        {
-            if (value is not null)
-            {
-                where.Append(CultureInfo.InvariantCulture, $" AND {column} {op} @{name}");
-                parameters.Add(name, value);
-            }
-        }
-
-        In("status", query.Statuses, "status");
-        In("operation_type", query.OperationTypes, "op");
-        Range("updated_at", query.UpdatedFrom, ">=", "updatedFrom");
-        Range("updated_at", query.UpdatedTo, "<=", "updatedTo");
-        Range("settled_at", query.SettledFrom, ">=", "settledFrom");
-        Range("settled_at", query.SettledTo, "<=", "settledTo");
-        Range("emitted_at", query.EmittedFrom, ">=", "emittedFrom");
-        Range("emitted_at", query.EmittedTo, "<=", "emittedTo");
-        Range("side", query.Side, "=", "side");
+        var filter = new SqlFilter("organization_id = @organizationId AND bank_account_id = @account", new { organizationId, account = query.BankAccountId, limit, offset })
+            .In("status", query.Statuses)
+            .In("operation_type", query.OperationTypes)
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo)
+            .Compare("settled_at", ">=", query.SettledFrom)
+            .Compare("settled_at", "<=", query.SettledTo)
+            .Compare("emitted_at", ">=", query.EmittedFrom)
+            .Compare("emitted_at", "<=", query.EmittedTo)
+            .Compare("side", "=", query.Side);
         if (query.WithAttachments is { } with)
         {
-            where.Append(with ? " AND EXISTS" : " AND NOT EXISTS").Append(" (SELECT 1 FROM transaction_attachments a WHERE a.transaction_id = transactions.id)");
+            filter.And((with ? "EXISTS" : "NOT EXISTS") + " (SELECT 1 FROM transaction_attachments a WHERE a.transaction_id = transactions.id)");
         }
 
+        var (where, parameters) = (filter.Where, filter.Parameters);
         // Pending transactions have no settled_at; booked_at sorts them by emission instead of dropping them to one end.
         var column = query.SortField switch { "updated_at" => "updated_at", "emitted_at" => "emitted_at", "created_at" => "created_at", _ => "booked_at" };
         var direction = query.Descending ? "DESC" : "ASC";

@@ -1,4 +1,3 @@
-using System.Text;
 using Comptoir.Core.Banking;
 using Comptoir.Server.Storage;
 using Dapper;
@@ -55,42 +54,13 @@ public sealed class BeneficiaryStore(Database database, TimeProvider clock)
     public async Task<(IReadOnlyList<BeneficiaryRow> Page, long Total)> ListAsync(string organizationId, BeneficiaryQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder("organization_id = @organizationId");
-        var parameters = new DynamicParameters(new { organizationId });
-        void In(string column, IReadOnlyList<string> values, string prefix)
-        {
-            if (values.Count == 0)
-            {
-                return;
-            }
-
-            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND {column} IN (").Append(string.Join(", ", values.Select((_, i) => $"@{prefix}{i}"))).Append(')');
-            for (var i = 0; i < values.Count; i++)
-            {
-                parameters.Add($"{prefix}{i}", values[i]);
-            }
-        }
-
-        In("iban", query.Ibans.Select(Iban.Normalize).ToList(), "iban");
-        In("status", query.Statuses, "status");
-        if (query.Trusted is { } trusted)
-        {
-            where.Append(" AND trusted = @trusted");
-            parameters.Add("trusted", trusted);
-        }
-
-        if (query.UpdatedFrom is not null)
-        {
-            where.Append(" AND updated_at >= @from");
-            parameters.Add("from", query.UpdatedFrom);
-        }
-
-        if (query.UpdatedTo is not null)
-        {
-            where.Append(" AND updated_at <= @to");
-            parameters.Add("to", query.UpdatedTo);
-        }
-
+        var filter = new SqlFilter("organization_id = @organizationId", new { organizationId })
+            .In("iban", query.Ibans.Select(Iban.Normalize).ToList())
+            .In("status", query.Statuses)
+            .Compare("trusted", "=", query.Trusted)
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo);
+        var (where, parameters) = (filter.Where, filter.Parameters);
         var column = query.SortField switch { "name" => "name", "created_at" => "created_at", _ => "updated_at" };
         var direction = query.Descending ? "DESC" : "ASC";
         parameters.Add("limit", limit);

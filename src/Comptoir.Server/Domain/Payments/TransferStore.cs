@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Domain.Ledger;
@@ -203,29 +202,11 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
 
     public async Task<(IReadOnlyList<TransferRow> Page, long Total)> ListAsync(string organizationId, IReadOnlyList<string> statuses, string? updatedFrom, string? updatedTo, bool descending, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        var where = new StringBuilder("organization_id = @organizationId");
-        var parameters = new DynamicParameters(new { organizationId, limit, offset });
-        if (statuses.Count > 0)
-        {
-            where.Append(" AND status IN (").Append(string.Join(", ", statuses.Select((_, i) => $"@s{i}"))).Append(')');
-            for (var i = 0; i < statuses.Count; i++)
-            {
-                parameters.Add($"s{i}", statuses[i]);
-            }
-        }
-
-        if (updatedFrom is not null)
-        {
-            where.Append(" AND updated_at >= @from");
-            parameters.Add("from", updatedFrom);
-        }
-
-        if (updatedTo is not null)
-        {
-            where.Append(" AND updated_at <= @to");
-            parameters.Add("to", updatedTo);
-        }
-
+        var filter = new SqlFilter("organization_id = @organizationId", new { organizationId, limit, offset })
+            .In("status", statuses)
+            .Compare("updated_at", ">=", updatedFrom)
+            .Compare("updated_at", "<=", updatedTo);
+        var (where, parameters) = (filter.Where, filter.Parameters);
         var direction = descending ? "DESC" : "ASC";
         return await database.ReadAsync(async c =>
         {
