@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Comptoir.Client.Models;
+
+namespace Comptoir.Client;
+
+/// <summary>Source-generated JSON (snake_case, nulls omitted on requests): no reflection, trim- and AOT-safe.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Envelopes.OrganizationEnvelope))]
+[JsonSerializable(typeof(Envelopes.BankAccountsPage))]
+[JsonSerializable(typeof(Envelopes.ClientEnvelope))]
+[JsonSerializable(typeof(Envelopes.ClientsPage))]
+[JsonSerializable(typeof(Envelopes.ClientInvoiceEnvelope))]
+[JsonSerializable(typeof(Envelopes.ClientInvoicesPage))]
+[JsonSerializable(typeof(Envelopes.AttachmentEnvelope))]
+[JsonSerializable(typeof(Envelopes.BeneficiaryEnvelope))]
+[JsonSerializable(typeof(Envelopes.BeneficiariesPage))]
+[JsonSerializable(typeof(Envelopes.TransferEnvelope))]
+[JsonSerializable(typeof(Envelopes.TransfersPage))]
+[JsonSerializable(typeof(Envelopes.TransactionEnvelope))]
+[JsonSerializable(typeof(Envelopes.TransactionsPage))]
+[JsonSerializable(typeof(Envelopes.TransferRequest))]
+[JsonSerializable(typeof(Envelopes.VerifyPayeeRequest))]
+[JsonSerializable(typeof(PayeeVerification))]
+[JsonSerializable(typeof(NewClient))]
+[JsonSerializable(typeof(NewClientInvoice))]
+[JsonSerializable(typeof(Envelopes.ErrorEnvelope))]
+internal sealed partial class ComptoirJsonContext : JsonSerializerContext;
+
+/// <summary>The wrappers the API puts around resources.</summary>
+internal static class Envelopes
+{
+    internal sealed record OrganizationEnvelope(Organization Organization);
+    internal sealed record BankAccountsPage(IReadOnlyList<BankAccount> BankAccounts, Meta Meta);
+    internal sealed record ClientEnvelope(Models.Client Client);
+    internal sealed record ClientsPage(IReadOnlyList<Models.Client> Clients, Meta Meta);
+    internal sealed record ClientInvoiceEnvelope(ClientInvoice ClientInvoice);
+    internal sealed record ClientInvoicesPage(IReadOnlyList<ClientInvoice> ClientInvoices, Meta Meta);
+    internal sealed record AttachmentEnvelope(Attachment Attachment);
+    internal sealed record BeneficiaryEnvelope(Beneficiary Beneficiary);
+    internal sealed record BeneficiariesPage(IReadOnlyList<Beneficiary> Beneficiaries, Meta Meta);
+    internal sealed record TransferEnvelope(Transfer Transfer);
+    internal sealed record TransfersPage(IReadOnlyList<Transfer> Transfers, Meta Meta);
+    internal sealed record TransactionEnvelope(Transaction Transaction);
+    internal sealed record TransactionsPage(IReadOnlyList<Transaction> Transactions, Meta Meta);
+    internal sealed record TransferRequest(string VopProofToken, NewTransfer Transfer);
+    internal sealed record VerifyPayeeRequest(string Iban, string BeneficiaryName);
+    internal sealed record ErrorEnvelope(IReadOnlyList<ErrorItem>? Errors, string? TraceId, string? ScaSessionToken);
+    internal sealed record ErrorItem(string? Code, string? Detail, ErrorSource? Source);
+    internal sealed record ErrorSource(string? Pointer, string? Parameter);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Comptoir.Client.Http;
+using Comptoir.Client.Models;
+
+namespace Comptoir.Client.Services;
+
+/// <summary>/v2/sepa/beneficiaries (read-only through the API).</summary>
+public sealed class BeneficiariesService
+{
+    private readonly ApiRequester _api;
+
+    internal BeneficiariesService(ApiRequester api) => _api = api;
+
+    public IAsyncEnumerable<Beneficiary> ListAsync(string? iban = null, bool? trusted = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync(async (page, ct) =>
+        {
+            var query = Paging.Query(("iban[]", iban), ("trusted", trusted?.ToString().ToLowerInvariant()), ("page", page.ToString(CultureInfo.InvariantCulture)), ("per_page", "100"));
+            var result = await _api.SendAsync(HttpMethod.Get, $"sepa/beneficiaries?{query}", ComptoirJsonContext.Default.BeneficiariesPage, cancellationToken: ct).ConfigureAwait(false);
+            return (result.Beneficiaries, result.Meta);
+        }, cancellationToken);
+
+    public async Task<Beneficiary> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Get, $"sepa/beneficiaries/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.BeneficiaryEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiary;
+}
+
+/// <summary>POST /v2/sepa/verify_payee.</summary>
+public sealed class PayeeVerificationService
+{
+    private readonly ApiRequester _api;
+
+    internal PayeeVerificationService(ApiRequester api) => _api = api;
+
+    public Task<PayeeVerification> VerifyAsync(string iban, string beneficiaryName, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Post, "sepa/verify_payee", ComptoirJsonContext.Default.PayeeVerification,
+            JsonContent.Create(new Envelopes.VerifyPayeeRequest(iban, beneficiaryName), ComptoirJsonContext.Default.VerifyPayeeRequest), cancellationToken: cancellationToken);
+}
+
+/// <summary>/v2/sepa/transfers: every creation carries an idempotency key, kept across retries.</summary>
+public sealed class TransfersService
+{
+    private readonly ApiRequester _api;
+
+    internal TransfersService(ApiRequester api) => _api = api;
+
+    /// <summary>
+    /// Creates a transfer. Pass the idempotency key you stored before calling (so a re-run after a crash reuses it);
+    /// for an untrusted beneficiary the first answer is a <see cref="ComptoirApiException"/> 428 carrying
+    /// sca_session_token, and the call is repeated with <paramref name="scaSessionToken"/> once approved.
+    /// </summary>
+    public async Task<Transfer> CreateAsync(string proofToken, NewTransfer transfer, string idempotencyKey, string? scaSessionToken = null, CancellationToken cancellationToken = default)
+    {
+        var headers = scaSessionToken is null ? null : new Dictionary<string, string> { ["X-Qonto-Sca-Session-Token"] = scaSessionToken };
+        var body = JsonContent.Create(new Envelopes.TransferRequest(proofToken, transfer), ComptoirJsonContext.Default.TransferRequest);
+        return (await _api.SendAsync(HttpMethod.Post, "sepa/transfers", ComptoirJsonContext.Default.TransferEnvelope, body, idempotencyKey, headers, cancellationToken).ConfigureAwait(false)).Transfer;
+    }
+
+    public async Task<Transfer> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Get, $"sepa/transfers/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransferEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transfer;
+}
+
+/// <summary>GET /v2/transactions for one account, every status, attachments included (use case 6).</summary>
+public sealed class TransactionsService
+{
+    private readonly ApiRequester _api;
+
+    internal TransactionsService(ApiRequester api) => _api = api;
+
+    public IAsyncEnumerable<Transaction> ListUpdatedAsync(string bankAccountId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync(async (page, ct) =>
+        {
+            var query = Paging.Query(("bank_account_id", bankAccountId), ("updated_at_from", Iso(from)), ("updated_at_to", Iso(to)), ("includes[]", "attachments"),
+                ("sort_by", "updated_at:asc"), ("per_page", "100"), ("page", page.ToString(CultureInfo.InvariantCulture)))
+                + "&status[]=completed&status[]=pending&status[]=declined";
+            var result = await _api.SendAsync(HttpMethod.Get, $"transactions?{query}", ComptoirJsonContext.Default.TransactionsPage, cancellationToken: ct).ConfigureAwait(false);
+            return (result.Transactions, result.Meta);
+        }, cancellationToken);
+
+    public async Task<Transaction> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Get, $"transactions/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransactionEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transaction;
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
