@@ -12,6 +12,8 @@ public static class CliApplication
         root.Subcommands.Add(ServeCommand.Build(console));
         root.Subcommands.Add(AdminCommands.Build(console));
         root.Subcommands.Add(FacturXCommands.Build(console));
+        root.Subcommands.Add(LoginCommand.Build(console));
+        root.Subcommands.Add(InvoiceCommands.Build(console));
         return root;
     }
 
@@ -34,6 +36,21 @@ public static class CliApplication
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Client.ComptoirApiException e)
+        {
+            await console.Error.WriteLineAsync($"comptoir: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException e)
+        {
+            await console.Error.WriteLineAsync($"comptoir: cannot reach the API ({e.Message}).").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (TimeoutException e)
+        {
+            await console.Error.WriteLineAsync($"comptoir: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
         catch (CliException e)
         {

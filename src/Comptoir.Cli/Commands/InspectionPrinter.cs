@@ -54,7 +54,7 @@ internal static class InspectionPrinter
 
     public static void WriteJson(InspectionReport report, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ApiConnection.Output.Encoder });
         json.WriteStartObject();
         json.WriteBoolean("valid", report.IsValid);
         json.WriteString("conformance_level", report.DeclaredConformanceLevel);
