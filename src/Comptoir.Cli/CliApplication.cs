@@ -14,6 +14,7 @@ public static class CliApplication
         root.Subcommands.Add(FacturXCommands.Build(console));
         root.Subcommands.Add(LoginCommand.Build(console));
         root.Subcommands.Add(InvoiceCommands.Build(console));
+        root.Subcommands.Add(PayCommand.Build(console));
         return root;
     }
 

@@ -12,6 +12,7 @@ namespace Comptoir.Client;
 [JsonSerializable(typeof(Envelopes.ClientInvoiceEnvelope))]
 [JsonSerializable(typeof(Envelopes.ClientInvoicesPage))]
 [JsonSerializable(typeof(Envelopes.AttachmentEnvelope))]
+[JsonSerializable(typeof(Envelopes.AttachmentIdEnvelope))]
 [JsonSerializable(typeof(Envelopes.BeneficiaryEnvelope))]
 [JsonSerializable(typeof(Envelopes.BeneficiariesPage))]
 [JsonSerializable(typeof(Envelopes.TransferEnvelope))]
@@ -36,6 +37,8 @@ internal static class Envelopes
     internal sealed record ClientInvoiceEnvelope(ClientInvoice ClientInvoice);
     internal sealed record ClientInvoicesPage(IReadOnlyList<ClientInvoice> ClientInvoices, Meta Meta);
     internal sealed record AttachmentEnvelope(Attachment Attachment);
+    internal sealed record AttachmentIdEnvelope(AttachmentId Attachment);
+    internal sealed record AttachmentId(string Id);
     internal sealed record BeneficiaryEnvelope(Beneficiary Beneficiary);
     internal sealed record BeneficiariesPage(IReadOnlyList<Beneficiary> Beneficiaries, Meta Meta);
     internal sealed record TransferEnvelope(Transfer Transfer);

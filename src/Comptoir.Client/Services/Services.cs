@@ -139,6 +139,17 @@ public sealed class AttachmentsService
     public async Task<Attachment> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"attachments/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.AttachmentEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Attachment;
 
+    /// <summary>Uploads a file (multipart field "file"); the idempotency key is kept across retries.</summary>
+    public async Task<string> UploadAsync(string path, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf" : "application/octet-stream");
+        form.Add(file, "file", Path.GetFileName(path));
+        var created = await _api.SendAsync(HttpMethod.Post, "attachments", ComptoirJsonContext.Default.AttachmentIdEnvelope, form, idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created.Attachment.Id;
+    }
+
     /// <summary>Streams the file to <paramref name="destination"/>; an expired or refused URL is refreshed once.</summary>
     public async Task DownloadAsync(Attachment attachment, Stream destination, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Text.Json;
+using Comptoir.Client;
+using Comptoir.Client.Models;
+using Comptoir.Core.Banking;
+using Comptoir.Core.Money;
+
+namespace Comptoir.Cli.Commands;
+
+/// <summary>comptoir pay: the seed's SEPA workflow with Verification of Payee and a locally recorded idempotency key.</summary>
+public static class PayCommand
+{
+    /// <summary>Exit code when the transfer waits for strong customer authentication.</summary>
+    public const int ScaRequired = 4;
+
+    public static Command Build(CliConsole console)
+    {
+        var connection = new ApiConnection();
+        var beneficiaryOption = new Option<string>("--beneficiary") { Description = "The beneficiary's name or IBAN.", Required = true };
+        var amountOption = new Option<string>("--amount") { Description = "Amount in EUR, e.g. 1100.50.", Required = true };
+        var referenceOption = new Option<string>("--reference") { Description = "Reference the payee sees (at most 140 characters).", Required = true };
+        var accountOption = new Option<string?>("--account") { Description = "Paying account (IBAN or id; default: the main account)." };
+        var attachmentsOption = new Option<FileInfo[]>("--attachment") { Description = "Supporting document (required above 30,000 EUR); repeatable." };
+        var yesOption = new Option<bool>("--yes") { Description = "Do not ask for confirmation when the payee check is not a MATCH." };
+        var scaOption = new Option<string?>("--sca-session") { Description = "An approved sca_session_token, when re-running after strong customer authentication." };
+        var journalOption = new Option<FileInfo?>("--journal") { Description = $"Where idempotency keys are recorded (default {PaymentJournal.DefaultPath})." };
+        var command = new Command("pay", "Pay a beneficiary by SEPA transfer: verify the payee, confirm, and send with an idempotency key kept across re-runs.")
+        {
+            beneficiaryOption, amountOption, referenceOption, accountOption, attachmentsOption, yesOption, scaOption, journalOption,
+        };
+        connection.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!DecimalText.TryParse(parse.GetValue(amountOption), out var amount) || amount <= 0m || DecimalText.Scale(amount) > 2)
+            {
+                throw new CliException($"--amount: '{parse.GetValue(amountOption)}' is not a positive amount with at most 2 decimals, like 1100.50.", ExitCodes.Usage);
+            }
+
+            var json = connection.WantsJson(parse);
+            var say = json ? TextWriter.Null : console.Out;
+            var sdk = connection.Connect(parse);
+            var wanted = parse.GetValue(beneficiaryOption)!;
+            var beneficiary = await FindBeneficiaryAsync(sdk, wanted, ct).ConfigureAwait(false);
+            await say.WriteLineAsync($"[Step 1] GET /sepa/beneficiaries Found beneficiary: {beneficiary.Name} ({beneficiary.Id})").ConfigureAwait(false);
+
+            var verification = await sdk.PayeeVerification.VerifyAsync(beneficiary.Iban, beneficiary.Name, ct).ConfigureAwait(false);
+            var matched = verification.MatchedName is null ? string.Empty : $" (registered name: {verification.MatchedName})";
+            await say.WriteLineAsync($"[Step 2] POST /sepa/verify_payee Verification result: {verification.MatchResult}{matched}").ConfigureAwait(false);
+            if (!verification.IsMatch && !parse.GetValue(yesOption) && !Confirm(console, $"The payee check is {verification.MatchResult}. Pay {DecimalText.Amount(amount)} EUR to {beneficiary.Name} anyway? [y/N] "))
+            {
+                throw new CliException("Not paid: the payee check was not a match (use --yes to pay anyway).", ExitCodes.Failed);
+            }
+
+            var organization = await sdk.Organization.GetAsync(ct).ConfigureAwait(false);
+            var accountText = parse.GetValue(accountOption);
+            var account = accountText is null
+                ? organization.BankAccounts.FirstOrDefault(a => a.Main) ?? organization.BankAccounts.FirstOrDefault()
+                : organization.BankAccounts.FirstOrDefault(a => a.Id == accountText || a.Iban == Iban.Normalize(accountText));
+            if (account is null)
+            {
+                throw new CliException($"No account {accountText ?? "(main)"} in {organization.Slug}.", ExitCodes.Failed);
+            }
+
+            var journal = new PaymentJournal(parse.GetValue(journalOption)?.FullName ?? PaymentJournal.DefaultPath);
+            var reference = parse.GetValue(referenceOption)!;
+            var key = journal.KeyFor(PaymentJournal.Fingerprint(organization.Id, beneficiary.Id, account.Id, DecimalText.Amount(amount), reference), out var reused);
+            if (reused)
+            {
+                await say.WriteLineAsync($"  Re-using the idempotency key recorded for this payment: a transfer already made is returned, not repeated.").ConfigureAwait(false);
+            }
+
+            var attachmentIds = new List<string>();
+            foreach (var file in parse.GetValue(attachmentsOption) ?? [])
+            {
+                if (!file.Exists)
+                {
+                    throw new CliException($"--attachment {file.FullName}: no such file.");
+                }
+
+                attachmentIds.Add(await sdk.Attachments.UploadAsync(file.FullName, $"{key}:{file.Name}", ct).ConfigureAwait(false));
+            }
+
+            Transfer transfer;
+            try
+            {
+                transfer = await sdk.Transfers.CreateAsync(verification.ProofToken.Token, new NewTransfer
+                {
+                    BeneficiaryId = beneficiary.Id,
+                    BankAccountId = account.Id,
+                    Reference = reference,
+                    Amount = DecimalText.Amount(amount),
+                    AttachmentIds = attachmentIds.Count == 0 ? null : attachmentIds,
+                }, key, parse.GetValue(scaOption), ct).ConfigureAwait(false);
+            }
+            catch (ComptoirApiException e) when ((int)e.StatusCode == 428 && e.Fields.TryGetValue("sca_session_token", out var session))
+            {
+                await console.Error.WriteLineAsync($"comptoir: strong customer authentication required; approve session {session} (web app, or 'comptoir admin sca approve {session}' on a Comptoir server), then re-run with --sca-session {session}.").ConfigureAwait(false);
+                return ScaRequired;
+            }
+
+            await say.WriteLineAsync($"[Step 3] POST /sepa/transfers Transfer created: {transfer.Id} — status: {transfer.Status}").ConfigureAwait(false);
+            if (json)
+            {
+                using var stdout = new Utf8JsonWriter(console.StandardOutput, ApiConnection.Output);
+                stdout.WriteStartObject();
+                stdout.WriteString("transfer_id", transfer.Id);
+                stdout.WriteString("status", transfer.Status);
+                stdout.WriteString("amount", transfer.Amount);
+                stdout.WriteString("match_result", verification.MatchResult);
+                stdout.WriteString("idempotency_key", key);
+                stdout.WriteBoolean("key_reused", reused);
+                stdout.WriteEndObject();
+                stdout.Flush();
+                console.StandardOutput.WriteByte((byte)'\n');
+                console.StandardOutput.Flush();
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<Beneficiary> FindBeneficiaryAsync(ComptoirClient sdk, string wanted, CancellationToken ct)
+    {
+        var byIban = Iban.IsValid(wanted);
+        var candidates = new List<Beneficiary>();
+        await foreach (var beneficiary in sdk.Beneficiaries.ListAsync(iban: byIban ? Iban.Normalize(wanted) : null, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (beneficiary.Status == "validated" && (byIban || string.Equals(beneficiary.Name, wanted, StringComparison.OrdinalIgnoreCase)))
+            {
+                candidates.Add(beneficiary);
+            }
+        }
+
+        return candidates.Count switch
+        {
+            0 => throw new CliException($"No validated beneficiary '{wanted}' (beneficiaries are added in the web app, or with 'comptoir admin beneficiaries add').", ExitCodes.Failed),
+            1 => candidates[0],
+            _ => throw new CliException($"'{wanted}' matches {candidates.Count} beneficiaries ({string.Join(", ", candidates.Select(c => $"{c.Name} {c.Iban}"))}); use the IBAN.", ExitCodes.Failed),
+        };
+    }
+
+    /// <summary>Asks on a terminal; without one (scripts, CI) the answer is no, and --yes is the way to proceed.</summary>
+    private static bool Confirm(CliConsole console, string question)
+    {
+        if (Console.IsInputRedirected || console.Out != Console.Out)
+        {
+            return false;
+        }
+
+        console.Out.Write(question);
+        var answer = Console.ReadLine();
+        return answer is not null && answer.Trim().StartsWith('y');
+    }
+
+}
