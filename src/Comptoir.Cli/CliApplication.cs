@@ -15,6 +15,7 @@ public static class CliApplication
         root.Subcommands.Add(LoginCommand.Build(console));
         root.Subcommands.Add(InvoiceCommands.Build(console));
         root.Subcommands.Add(PayCommand.Build(console));
+        root.Subcommands.Add(SyncCommands.Build(console));
         return root;
     }
 

@@ -1,8 +1,13 @@
 namespace Comptoir.Cli;
 
-/// <summary>Where a command writes: standard output for results, standard error for messages. Tests pass their own.</summary>
+/// <summary>
+/// Where a command writes (standard output for results, standard error for messages) and the clock it reads.
+/// Tests pass their own.
+/// </summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream StandardOutput)
 {
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardOutput());
 }
 
