@@ -6,13 +6,18 @@ using Comptoir.Client.Models;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir invoice issue: the seed's Factur-X workflow as one command.</summary>
+/// <summary>comptoir invoice: issue (the seed's Factur-X workflow as one command) and the single-call subcommands.</summary>
 public static class InvoiceCommands
 {
     public static Command Build(CliConsole console)
     {
-        var group = new Command("invoice", "Client invoices: issue one end to end (find or create the client, draft, finalize, download the Factur-X PDF).");
+        var group = new Command("invoice", "Client invoices: issue one end to end (find or create the client, draft, finalize, download the Factur-X PDF), list, show, finalize, download, mark-paid.");
         group.Subcommands.Add(Issue(console));
+        foreach (var command in InvoiceManagementCommands.Build(console))
+        {
+            group.Subcommands.Add(command);
+        }
+
         return group;
     }
 
@@ -65,7 +70,7 @@ public static class InvoiceCommands
             await say.WriteLineAsync($"  Receiving IBAN: {iban}").ConfigureAwait(false);
 
             await say.WriteLineAsync("[Step 3] POST /client_invoices (draft)").ConfigureAwait(false);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(console.Clock.GetUtcNow().UtcDateTime);
             var draft = await sdk.ClientInvoices.CreateAsync(new NewClientInvoice
             {
                 ClientId = client.Id,

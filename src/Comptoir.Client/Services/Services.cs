@@ -81,6 +81,20 @@ public sealed class ClientInvoicesService
     public async Task<ClientInvoice> MarkAsPaidAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, $"client_invoices/{Uri.EscapeDataString(id)}/mark_as_paid", ComptoirJsonContext.Default.ClientInvoiceEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).ClientInvoice;
 
+    /// <summary>Every invoice, newest first, optionally only those in the given statuses (draft, unpaid, paid, canceled).</summary>
+    public IAsyncEnumerable<ClientInvoice> ListAsync(IReadOnlyCollection<string>? statuses = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync(async (page, ct) =>
+        {
+            var filters = new List<(string, string)> { ("sort_by", "created_at:desc"), ("per_page", "100"), ("page", page.ToString(CultureInfo.InvariantCulture)) };
+            if (statuses is { Count: > 0 })
+            {
+                filters.Add(("filter[status]", string.Join(',', statuses)));
+            }
+
+            var result = await _api.SendAsync(HttpMethod.Get, $"client_invoices?{Paging.Query([.. filters])}", ComptoirJsonContext.Default.ClientInvoicesPage, cancellationToken: ct).ConfigureAwait(false);
+            return (result.ClientInvoices, result.Meta);
+        }, cancellationToken);
+
     /// <summary>Every invoice updated in [from, to], page by page (the sync guide's loop).</summary>
     public IAsyncEnumerable<ClientInvoice> ListUpdatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
