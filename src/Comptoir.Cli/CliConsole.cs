@@ -8,7 +8,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream Standar
 {
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardOutput());
+    /// <summary>Standard output is an interactive terminal: live progress lines are welcome.</summary>
+    public bool IsTerminal { get; init; }
+
+    public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardOutput()) { IsTerminal = !Console.IsOutputRedirected };
 }
 
 /// <summary>Exit codes shared by every command.</summary>

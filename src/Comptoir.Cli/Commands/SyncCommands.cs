@@ -54,9 +54,17 @@ public static class SyncCommands
             var to = console.Clock.GetUtcNow();
             await say.WriteLineAsync($"Window: {Iso(from)} -> {Iso(to)}").ConfigureAwait(false);
 
-            var counts = kind == "client-invoices"
-                ? await SyncInvoicesAsync(sdk, state, directory.FullName, from, to, say, ct).ConfigureAwait(false)
-                : await SyncTransactionsAsync(sdk, state, directory.FullName, from, to, say, ct).ConfigureAwait(false);
+            var counts = new SyncProgress(say, !json && console.IsTerminal, kind == "client-invoices" ? "invoices" : "transactions");
+            if (kind == "client-invoices")
+            {
+                await SyncInvoicesAsync(sdk, state, directory.FullName, from, to, counts, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await SyncTransactionsAsync(sdk, state, directory.FullName, from, to, counts, ct).ConfigureAwait(false);
+            }
+
+            counts.Finish();
             var lines = state.WriteJsonLines(kind, Path.Combine(directory.FullName, kind.Replace('-', '_') + ".jsonl"));
             state.SetCheckpoint(kind, to);
             await say.WriteLineAsync($"Fetched {counts.Fetched}, written {counts.Written} (file holds {lines}), attachments {counts.Attachments}. Checkpoint: {Iso(to)}").ConfigureAwait(false);
@@ -79,14 +87,13 @@ public static class SyncCommands
         return command;
     }
 
-    private static async Task<(int Fetched, int Written, int Attachments)> SyncInvoicesAsync(ComptoirClient sdk, SyncState state, string directory, DateTimeOffset from, DateTimeOffset to, TextWriter say, CancellationToken ct)
+    private static async Task SyncInvoicesAsync(ComptoirClient sdk, SyncState state, string directory, DateTimeOffset from, DateTimeOffset to, SyncProgress progress, CancellationToken ct)
     {
-        int fetched = 0, written = 0, attachments = 0;
         await foreach (var invoice in sdk.ClientInvoices.ListUpdatedAsync(from, to, ct).ConfigureAwait(false))
         {
-            fetched++;
             if (state.Has("client-invoices", invoice.Id, invoice.UpdatedAt))
             {
+                progress.Skipped();
                 continue;
             }
 
@@ -95,48 +102,37 @@ public static class SyncCommands
             {
                 var attachment = await sdk.Attachments.GetAsync(attachmentId, ct).ConfigureAwait(false);
                 await sdk.Attachments.DownloadToFileAsync(attachment, FilePath(directory, attachment), ct).ConfigureAwait(false);
-                attachments++;
+                progress.Downloaded();
             }
 
             state.Store("client-invoices", invoice.Id, invoice.UpdatedAt, JsonSerializer.Serialize(invoice, SyncJson.Default.ClientInvoice));
-            written++;
-            if (written % 100 == 0)
-            {
-                await say.WriteLineAsync($"  {written} invoices written").ConfigureAwait(false);
-            }
+            progress.Stored();
         }
-
-        return (fetched, written, attachments);
     }
 
-    private static async Task<(int Fetched, int Written, int Attachments)> SyncTransactionsAsync(ComptoirClient sdk, SyncState state, string directory, DateTimeOffset from, DateTimeOffset to, TextWriter say, CancellationToken ct)
+    private static async Task SyncTransactionsAsync(ComptoirClient sdk, SyncState state, string directory, DateTimeOffset from, DateTimeOffset to, SyncProgress progress, CancellationToken ct)
     {
-        int fetched = 0, written = 0, attachments = 0;
         var organization = await sdk.Organization.GetAsync(ct).ConfigureAwait(false);
         foreach (var account in organization.BankAccounts)
         {
             await foreach (var transaction in sdk.Transactions.ListUpdatedAsync(account.Id, from, to, ct).ConfigureAwait(false))
             {
-                fetched++;
                 if (state.Has("transactions", transaction.Id, transaction.UpdatedAt))
                 {
+                    progress.Skipped();
                     continue;
                 }
 
                 foreach (var attachment in transaction.Attachments ?? [])
                 {
                     await sdk.Attachments.DownloadToFileAsync(attachment, FilePath(directory, attachment), ct).ConfigureAwait(false);
-                    attachments++;
+                    progress.Downloaded();
                 }
 
                 state.Store("transactions", transaction.Id, transaction.UpdatedAt, JsonSerializer.Serialize(transaction, SyncJson.Default.Transaction));
-                written++;
+                progress.Stored();
             }
-
-            await say.WriteLineAsync($"  {account.Name} ({account.Iban}): done").ConfigureAwait(false);
         }
-
-        return (fetched, written, attachments);
     }
 
     /// <summary>files/&lt;attachment id&gt;-&lt;file name&gt;: unique, and the same on every run.</summary>
