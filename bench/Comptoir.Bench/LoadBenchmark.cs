@@ -118,7 +118,7 @@ public static class LoadBenchmark
         return (server, Client($"http://127.0.0.1:{port}/v2/", parsed.RootElement.GetProperty("authorization").GetString()!), credentials);
     }
 
-    private static async Task SeedAsync(HttpClient http, byte[] body, int count)
+    internal static async Task SeedAsync(HttpClient http, byte[] body, int count)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
@@ -176,7 +176,7 @@ public static class LoadBenchmark
         return latencies;
     }
 
-    private static async Task WaitForJobsAsync(Database database)
+    internal static async Task WaitForJobsAsync(Database database)
     {
         while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')")) > 0)
         {
@@ -231,7 +231,7 @@ public static class LoadBenchmark
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
-    private static async Task<string> CreateClientAsync(HttpClient http)
+    internal static async Task<string> CreateClientAsync(HttpClient http)
     {
         using var response = await http.PostAsync("clients", Json(Encoding.UTF8.GetBytes("""
             {"name": "Acme Corp", "kind": "company", "email": "contact@acmecorp.com", "currency": "EUR", "locale": "fr", "tax_identification_number": "123456789",
@@ -241,7 +241,7 @@ public static class LoadBenchmark
         return json.RootElement.GetProperty("client").GetProperty("id").GetString()!;
     }
 
-    private static string InvoiceJson(string clientId, string iban, int items) =>
+    internal static string InvoiceJson(string clientId, string iban, int items) =>
         $$"""{"client_id": "{{clientId}}", "issue_date": "2026-03-19", "due_date": "2026-04-18", "status": "draft", "payment_methods": {"iban": "{{iban}}"}, "items": [{{string.Join(",", Enumerable.Range(1, items).Select(i => $$"""{"title": "Prestation {{i}}", "quantity": "{{i}}", "unit": "hour", "unit_price": {"value": "{{100 + i}}.50", "currency": "EUR"}, "vat_rate": "0.2"}"""))}}]}""";
 
     private static ByteArrayContent Json(byte[] body)

@@ -4,6 +4,13 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- --filter '*'        (micro benchmarks, BenchmarkDotNet)
 // dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres]          (invoices over HTTP)
 // dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] (transfers, transactions)
+// dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
+if (args.Length > 0 && args[0] == "sync")
+{
+    var counts = args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [5_000, 20_000, 50_000];
+    return await SyncBenchmark.RunAsync(counts);
+}
+
 if (args.Length > 0 && args[0] == "load-payments")
 {
     return await PaymentsLoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
