@@ -12,6 +12,7 @@ public sealed record ApiErrorDetail(string Code, string Detail, string? Pointer,
 /// <summary>Any non-success answer of the API: the status, the envelope's errors, the trace id and the raw body.</summary>
 public sealed class ComptoirApiException : Exception
 {
+    /// <summary>Builds the exception from a decoded error response.</summary>
     public ComptoirApiException(HttpStatusCode status, IReadOnlyList<ApiErrorDetail> errors, string? traceId, string rawBody, IReadOnlyDictionary<string, string>? fields = null)
         : base(Describe(status, errors, traceId))
     {
@@ -22,12 +23,16 @@ public sealed class ComptoirApiException : Exception
         Fields = fields ?? new Dictionary<string, string>();
     }
 
+    /// <summary>The HTTP status of the response.</summary>
     public HttpStatusCode StatusCode { get; }
 
+    /// <summary>The entries of the errors[] array (code, detail, JSON pointer or parameter).</summary>
     public IReadOnlyList<ApiErrorDetail> Errors { get; }
 
+    /// <summary>The trace id to quote to support (from the envelope or the response headers).</summary>
     public string? TraceId { get; }
 
+    /// <summary>The response body as received, for logging.</summary>
     public string RawBody { get; }
 
     /// <summary>Extra top-level string fields of the envelope, such as sca_session_token on a 428.</summary>

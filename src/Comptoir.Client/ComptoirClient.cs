@@ -9,6 +9,7 @@ namespace Comptoir.Client;
 /// </summary>
 public sealed class ComptoirClient
 {
+    /// <summary>A client on an HttpClient you own (for IHttpClientFactory); the clock drives the waits between retries (Retry-After dates included).</summary>
     public ComptoirClient(HttpClient http, ComptoirClientOptions options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -36,19 +37,27 @@ public sealed class ComptoirClient
     {
     }
 
+    /// <summary>GET /v2/organization and its bank accounts.</summary>
     public OrganizationService Organization { get; }
 
+    /// <summary>Clients: list, filter, create, find-or-create by e-mail.</summary>
     public ClientsService Clients { get; }
 
+    /// <summary>Client invoices: create, finalize, mark as paid, list, wait for the Factur-X file.</summary>
     public ClientInvoicesService ClientInvoices { get; }
 
+    /// <summary>Attachments: metadata, upload, streaming download with URL refresh.</summary>
     public AttachmentsService Attachments { get; }
 
+    /// <summary>SEPA beneficiaries.</summary>
     public BeneficiariesService Beneficiaries { get; }
 
+    /// <summary>Verification of Payee (the proof token a transfer needs).</summary>
     public PayeeVerificationService PayeeVerification { get; }
 
+    /// <summary>SEPA transfers.</summary>
     public TransfersService Transfers { get; }
 
+    /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }
 }

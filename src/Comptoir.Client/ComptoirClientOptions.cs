@@ -21,8 +21,10 @@ public sealed class ComptoirClientOptions
     /// <summary>X-Qonto-Staging-Token for sandbox hosts.</summary>
     public string? StagingToken { get; set; }
 
+    /// <summary>Per-request timeout (each retry gets its own).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; set; } = "Comptoir.Client/1.0";
 
     /// <summary>Retries after the first attempt for network errors, 5xx and 429.</summary>
@@ -31,6 +33,7 @@ public sealed class ComptoirClientOptions
     /// <summary>First back-off delay; doubles each retry, capped by <see cref="MaxBackoff"/>, with jitter.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The longest wait between two retries (Retry-After aside).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>API-key credentials.</summary>

@@ -10,8 +10,10 @@ namespace Comptoir.Client;
 /// </summary>
 public static class WebhookSignature
 {
+    /// <summary>How old a signed timestamp may be: 5 minutes.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>True when X-Qonto-Signature matches the raw body under the secret and its timestamp is within the tolerance (constant-time comparison).</summary>
     public static bool Verify(string? header, string rawBody, string secret, DateTimeOffset now, TimeSpan? tolerance = null)
     {
         ArgumentNullException.ThrowIfNull(rawBody);

@@ -12,6 +12,7 @@ public sealed class BeneficiariesService
 
     internal BeneficiariesService(ApiRequester api) => _api = api;
 
+    /// <summary>Every beneficiary, optionally filtered by IBAN and trust, page by page.</summary>
     public IAsyncEnumerable<Beneficiary> ListAsync(string? iban = null, bool? trusted = null, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
@@ -20,6 +21,7 @@ public sealed class BeneficiariesService
             return (result.Beneficiaries, result.Meta);
         }, cancellationToken);
 
+    /// <summary>One beneficiary by id.</summary>
     public async Task<Beneficiary> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"sepa/beneficiaries/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.BeneficiaryEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiary;
 }
@@ -31,6 +33,7 @@ public sealed class PayeeVerificationService
 
     internal PayeeVerificationService(ApiRequester api) => _api = api;
 
+    /// <summary>Verifies that the IBAN belongs to the named payee; the returned proof token is valid for one transfer.</summary>
     public Task<PayeeVerification> VerifyAsync(string iban, string beneficiaryName, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Post, "sepa/verify_payee", ComptoirJsonContext.Default.PayeeVerification,
             JsonContent.Create(new Envelopes.VerifyPayeeRequest(iban, beneficiaryName), ComptoirJsonContext.Default.VerifyPayeeRequest), cancellationToken: cancellationToken);
@@ -55,6 +58,7 @@ public sealed class TransfersService
         return (await _api.SendAsync(HttpMethod.Post, "sepa/transfers", ComptoirJsonContext.Default.TransferEnvelope, body, idempotencyKey, headers, cancellationToken).ConfigureAwait(false)).Transfer;
     }
 
+    /// <summary>One transfer by id.</summary>
     public async Task<Transfer> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"sepa/transfers/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransferEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transfer;
 }
@@ -66,6 +70,7 @@ public sealed class TransactionsService
 
     internal TransactionsService(ApiRequester api) => _api = api;
 
+    /// <summary>Every transaction of the account updated in [from, to], all statuses, page by page.</summary>
     public IAsyncEnumerable<Transaction> ListUpdatedAsync(string bankAccountId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
@@ -76,6 +81,7 @@ public sealed class TransactionsService
             return (result.Transactions, result.Meta);
         }, cancellationToken);
 
+    /// <summary>One transaction by id.</summary>
     public async Task<Transaction> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"transactions/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransactionEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transaction;
 

@@ -12,9 +12,11 @@ public sealed class OrganizationService
 
     internal OrganizationService(ApiRequester api) => _api = api;
 
+    /// <summary>The organization with its bank accounts.</summary>
     public async Task<Organization> GetAsync(CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, "organization", ComptoirJsonContext.Default.OrganizationEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Organization;
 
+    /// <summary>Every bank account of the organization, page by page.</summary>
     public IAsyncEnumerable<BankAccount> ListBankAccountsAsync(CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
@@ -30,6 +32,7 @@ public sealed class ClientsService
 
     internal ClientsService(ApiRequester api) => _api = api;
 
+    /// <summary>Every client, optionally filtered by exact e-mail or partial name, page by page.</summary>
     public IAsyncEnumerable<Models.Client> ListAsync(string? email = null, string? name = null, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
@@ -38,6 +41,7 @@ public sealed class ClientsService
             return (result.Clients, result.Meta);
         }, cancellationToken);
 
+    /// <summary>Creates a client (the idempotency key is generated when not given).</summary>
     public async Task<Models.Client> CreateAsync(NewClient client, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, "clients", ComptoirJsonContext.Default.ClientEnvelope, JsonContent.Create(client, ComptoirJsonContext.Default.NewClient), idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Client;
 
@@ -69,15 +73,19 @@ public sealed class ClientInvoicesService
         _attachments = attachments;
     }
 
+    /// <summary>Creates an invoice (draft by default; the idempotency key is generated when not given).</summary>
     public async Task<ClientInvoice> CreateAsync(NewClientInvoice invoice, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, "client_invoices", ComptoirJsonContext.Default.ClientInvoiceEnvelope, JsonContent.Create(invoice, ComptoirJsonContext.Default.NewClientInvoice), idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false)).ClientInvoice;
 
+    /// <summary>One invoice by id.</summary>
     public async Task<ClientInvoice> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"client_invoices/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.ClientInvoiceEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).ClientInvoice;
 
+    /// <summary>Finalizes a draft: it gets its number and its Factur-X file is rendered.</summary>
     public async Task<ClientInvoice> FinalizeAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, $"client_invoices/{Uri.EscapeDataString(id)}/finalize", ComptoirJsonContext.Default.ClientInvoiceEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).ClientInvoice;
 
+    /// <summary>Marks an unpaid invoice as paid.</summary>
     public async Task<ClientInvoice> MarkAsPaidAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, $"client_invoices/{Uri.EscapeDataString(id)}/mark_as_paid", ComptoirJsonContext.Default.ClientInvoiceEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).ClientInvoice;
 
@@ -150,6 +158,7 @@ public sealed class AttachmentsService
 
     internal AttachmentsService(ApiRequester api) => _api = api;
 
+    /// <summary>One attachment with a fresh pre-signed URL (valid 30 minutes).</summary>
     public async Task<Attachment> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"attachments/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.AttachmentEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Attachment;
 
