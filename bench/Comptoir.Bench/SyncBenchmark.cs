@@ -72,10 +72,12 @@ public static class SyncBenchmark
         var peak = 0.0;
         while (!process.HasExited)
         {
-            // VmHWM is the high-water mark: the last reading before exit is the peak.
+            // VmHWM is the high-water mark: the last reading before exit is the peak. An exited process not yet reaped
+            // has a status without it (NaN), which must not replace the readings before.
             try
             {
-                peak = Math.Max(peak, LoadBenchmark.PeakMemoryMegabytes(process));
+                var reading = LoadBenchmark.PeakMemoryMegabytes(process);
+                peak = double.IsNaN(reading) ? peak : Math.Max(peak, reading);
             }
             catch (IOException)
             {
