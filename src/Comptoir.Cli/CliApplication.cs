@@ -8,7 +8,7 @@ public static class CliApplication
 {
     public static RootCommand BuildRoot(CliConsole console)
     {
-        var root = new RootCommand("comptoir: the self-hostable business-banking API (server, administration) and Factur-X e-invoicing tools.");
+        var root = new RootCommand("comptoir: the self-hostable business-banking API (server, administration), its workflows (invoice, pay, sync) and Factur-X e-invoicing tools.");
         root.Subcommands.Add(ServeCommand.Build(console));
         root.Subcommands.Add(AdminCommands.Build(console));
         root.Subcommands.Add(FacturXCommands.Build(console));
