@@ -57,6 +57,27 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task Waiting_for_the_factur_x_file_gives_up_at_the_deadline_of_the_injected_clock()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite", o => o with { DocumentDelay = TimeSpan.FromHours(1) });
+        var clock = new SteppingClock(DateTimeOffset.UtcNow);
+        var sdk = new ComptoirClient(new HttpClient(), new ComptoirClientOptions { BaseUrl = new Uri(server.BaseAddress, "v2/"), Authorization = server.Demo.Authorization }, clock);
+        var client = (await sdk.Clients.FindOrCreateAsync(Acme)).Client;
+        var invoice = await sdk.ClientInvoices.CreateAsync(Draft(client.Id, server.Demo.Account.Iban) with { Status = "unpaid" });
+
+        var waiting = sdk.ClientInvoices.WaitForFacturXAsync(invoice.Id, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
+        for (var i = 0; i < 200 && !waiting.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5)); // the file is held back an hour: only the client's deadline can end this
+            await Task.Delay(10);
+        }
+
+        Assert.True(waiting.IsCompleted, "the wait must end when the injected clock passes its deadline, not on the wall clock");
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => waiting);
+        Assert.Contains(invoice.Id, timeout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expired_download_url_is_refreshed()
     {
         await using var server = await RunningServer.StartAsync("sqlite");

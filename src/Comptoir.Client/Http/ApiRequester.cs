@@ -16,6 +16,8 @@ internal sealed class ApiRequester(HttpClient http, ComptoirClientOptions option
 
     public HttpClient Http => http;
 
+    public TimeProvider Clock => clock;
+
     public Uri BaseUrl => options.NormalizedBaseUrl;
 
     public async Task<T> SendAsync<T>(HttpMethod method, string path, JsonTypeInfo<T> responseType, HttpContent? content = null, string? idempotencyKey = null,

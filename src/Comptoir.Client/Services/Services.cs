@@ -118,8 +118,8 @@ public sealed class ClientInvoicesService
     /// </summary>
     public async Task<Attachment> WaitForFacturXAsync(string invoiceId, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, _api.Clock);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             while (true)
@@ -139,7 +139,7 @@ public sealed class ClientInvoicesService
                     }
                 }
 
-                await Task.Delay(pollInterval ?? TimeSpan.FromSeconds(2), deadline.Token).ConfigureAwait(false);
+                await Task.Delay(pollInterval ?? TimeSpan.FromSeconds(2), _api.Clock, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
