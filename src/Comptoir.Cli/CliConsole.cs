@@ -11,6 +11,20 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream Standar
     /// <summary>Standard output is an interactive terminal: live progress lines are welcome.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>The --json answer: one JSON object and a newline on standard output, flushed.</summary>
+    public void WriteJsonObject(Action<System.Text.Json.Utf8JsonWriter> properties)
+    {
+        using (var writer = new System.Text.Json.Utf8JsonWriter(StandardOutput, Commands.ApiConnection.Output))
+        {
+            writer.WriteStartObject();
+            properties(writer);
+            writer.WriteEndObject();
+        }
+
+        StandardOutput.WriteByte((byte)'\n');
+        StandardOutput.Flush();
+    }
+
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardOutput()) { IsTerminal = !Console.IsOutputRedirected };
 }
 

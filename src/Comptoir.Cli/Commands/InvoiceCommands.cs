@@ -98,18 +98,15 @@ public static class InvoiceCommands
 
             if (json)
             {
-                using var stdout = new Utf8JsonWriter(console.StandardOutput, ApiConnection.Output);
-                stdout.WriteStartObject();
-                stdout.WriteString("client_id", client.Id);
-                stdout.WriteBoolean("client_created", created);
-                stdout.WriteString("invoice_id", finalized.Id);
-                stdout.WriteString("number", finalized.Number);
-                stdout.WriteString("total_amount", finalized.TotalAmount.Value);
-                stdout.WriteString("file", path);
-                stdout.WriteEndObject();
-                stdout.Flush();
-                console.StandardOutput.WriteByte((byte)'\n');
-                console.StandardOutput.Flush();
+                console.WriteJsonObject(stdout =>
+                {
+                    stdout.WriteString("client_id", client.Id);
+                    stdout.WriteBoolean("client_created", created);
+                    stdout.WriteString("invoice_id", finalized.Id);
+                    stdout.WriteString("number", finalized.Number);
+                    stdout.WriteString("total_amount", finalized.TotalAmount.Value);
+                    stdout.WriteString("file", path);
+                });
             }
 
             return ExitCodes.Success;

@@ -106,14 +106,11 @@ public static class InvoiceManagementCommands
             await sdk.Attachments.DownloadToFileAsync(attachment, path, ct).ConfigureAwait(false);
             if (connection.WantsJson(parse))
             {
-                using var stdout = new Utf8JsonWriter(console.StandardOutput, ApiConnection.Output);
-                stdout.WriteStartObject();
-                stdout.WriteString("invoice_id", invoice.Id);
-                stdout.WriteString("file", path);
-                stdout.WriteEndObject();
-                stdout.Flush();
-                console.StandardOutput.WriteByte((byte)'\n');
-                console.StandardOutput.Flush();
+                console.WriteJsonObject(stdout =>
+                {
+                    stdout.WriteString("invoice_id", invoice.Id);
+                    stdout.WriteString("file", path);
+                });
             }
             else
             {

@@ -101,18 +101,15 @@ public static class PayCommand
             await say.WriteLineAsync($"[Step 3] POST /sepa/transfers Transfer created: {transfer.Id} — status: {transfer.Status}").ConfigureAwait(false);
             if (json)
             {
-                using var stdout = new Utf8JsonWriter(console.StandardOutput, ApiConnection.Output);
-                stdout.WriteStartObject();
-                stdout.WriteString("transfer_id", transfer.Id);
-                stdout.WriteString("status", transfer.Status);
-                stdout.WriteString("amount", transfer.Amount);
-                stdout.WriteString("match_result", verification.MatchResult);
-                stdout.WriteString("idempotency_key", key);
-                stdout.WriteBoolean("key_reused", reused);
-                stdout.WriteEndObject();
-                stdout.Flush();
-                console.StandardOutput.WriteByte((byte)'\n');
-                console.StandardOutput.Flush();
+                console.WriteJsonObject(stdout =>
+                {
+                    stdout.WriteString("transfer_id", transfer.Id);
+                    stdout.WriteString("status", transfer.Status);
+                    stdout.WriteString("amount", transfer.Amount);
+                    stdout.WriteString("match_result", verification.MatchResult);
+                    stdout.WriteString("idempotency_key", key);
+                    stdout.WriteBoolean("key_reused", reused);
+                });
             }
 
             return ExitCodes.Success;

@@ -70,16 +70,13 @@ public static class SyncCommands
             await say.WriteLineAsync($"Fetched {counts.Fetched}, written {counts.Written} (file holds {lines}), attachments {counts.Attachments}. Checkpoint: {Iso(to)}").ConfigureAwait(false);
             if (json)
             {
-                using var stdout = new Utf8JsonWriter(console.StandardOutput, ApiConnection.Output);
-                stdout.WriteStartObject();
-                stdout.WriteNumber("fetched", counts.Fetched);
-                stdout.WriteNumber("written", counts.Written);
-                stdout.WriteNumber("attachments", counts.Attachments);
-                stdout.WriteString("checkpoint", Iso(to));
-                stdout.WriteEndObject();
-                stdout.Flush();
-                console.StandardOutput.WriteByte((byte)'\n');
-                console.StandardOutput.Flush();
+                console.WriteJsonObject(stdout =>
+                {
+                    stdout.WriteNumber("fetched", counts.Fetched);
+                    stdout.WriteNumber("written", counts.Written);
+                    stdout.WriteNumber("attachments", counts.Attachments);
+                    stdout.WriteString("checkpoint", Iso(to));
+                });
             }
 
             return ExitCodes.Success;
