@@ -46,19 +46,7 @@ public static class ClientsApi
             Descending = descending,
         };
         var (page, total) = await store.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("clients");
-            foreach (var client in page)
-            {
-                json.WriteStartObject();
-                ClientJson.WriteFields(json, client);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            paging.WriteMeta(json, total);
-        });
+        return JsonResponse.Page("clients", page, ClientJson.WriteFields, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, ClientStore store, string id)

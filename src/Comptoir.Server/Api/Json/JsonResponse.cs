@@ -10,6 +10,21 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
 
     public static JsonResponse Created(Action<Utf8JsonWriter> write) => new(201, write);
 
+    /// <summary>One page of a list: <c>{"&lt;name&gt;": [{...}, ...], "meta": {...}}</c>, each item's fields written by <paramref name="writeFields"/>.</summary>
+    public static JsonResponse Page<T>(string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields, Paging.Paging paging, long totalCount) => Ok(json =>
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeFields(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        paging.WriteMeta(json, totalCount);
+    });
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -32,19 +32,7 @@ public static class OrganizationApi
         var principal = context.Require(Scopes.OrganizationRead);
         var paging = Paging.Paging.Read(context.Request);
         var accounts = await store.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("bank_accounts");
-            foreach (var account in accounts.Skip(paging.Offset).Take(paging.PerPage))
-            {
-                json.WriteStartObject();
-                OrganizationJson.WriteAccountFields(json, account);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            paging.WriteMeta(json, accounts.Count);
-        });
+        return JsonResponse.Page("bank_accounts", accounts.Skip(paging.Offset).Take(paging.PerPage), OrganizationJson.WriteAccountFields, paging, accounts.Count);
     }
 
     private static async Task<IResult> GetAccount(HttpContext context, OrganizationStore store, string id)

@@ -57,19 +57,7 @@ public static class BeneficiariesApi
         var (field, descending) = request.Sort("updated_at:desc", "updated_at", "created_at", "name");
         var query = new BeneficiaryQuery(request.List("iban"), statuses, trusted, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), field, descending);
         var (page, total) = await store.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("beneficiaries");
-            foreach (var beneficiary in page)
-            {
-                json.WriteStartObject();
-                WriteFields(json, beneficiary);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            paging.WriteMeta(json, total);
-        });
+        return JsonResponse.Page("beneficiaries", page, WriteFields, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, BeneficiaryStore store, string id)

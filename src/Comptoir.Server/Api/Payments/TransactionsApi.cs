@@ -83,19 +83,7 @@ public static class TransactionsApi
         var (page, total) = await transactions.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
         var links = await transactions.AttachmentIdsAsync(page.Select(t => t.Id).ToList(), context.RequestAborted).ConfigureAwait(false);
         var included = includes.Contains("attachments") ? await AttachmentsOf(links, principal.OrganizationId, attachments, signer, context).ConfigureAwait(false) : null;
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("transactions");
-            foreach (var transaction in page)
-            {
-                json.WriteStartObject();
-                WriteFields(json, transaction, links[transaction.Id].ToList(), included);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            paging.WriteMeta(json, total);
-        });
+        return JsonResponse.Page("transactions", page, (json, transaction) => WriteFields(json, transaction, links[transaction.Id].ToList(), included), paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, TransactionStore transactions, string id)

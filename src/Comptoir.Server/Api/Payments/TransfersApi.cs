@@ -133,19 +133,7 @@ public static class TransfersApi
 
         var (_, descending) = request.Sort("created_at:desc", "created_at");
         var (page, total) = await transfers.ListAsync(principal.OrganizationId, statuses, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), descending, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("transfers");
-            foreach (var transfer in page)
-            {
-                json.WriteStartObject();
-                WriteFields(json, transfer);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            paging.WriteMeta(json, total);
-        });
+        return JsonResponse.Page("transfers", page, WriteFields, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, TransferStore transfers, string id)
