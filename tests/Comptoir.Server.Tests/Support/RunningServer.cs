@@ -53,7 +53,8 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     /// <summary>Another server instance on the same database, as a second process behind a load balancer.</summary>
-    public async Task<(WebApplication App, HttpClient Client)> StartSecondInstanceAsync()
+    /// <summary>A second server on the same database and clock, as a second process behind a load balancer would be.</summary>
+    public async Task<SecondInstance> StartSecondInstanceAsync()
     {
         var options = App.Services.GetRequiredService<ServerOptions>();
         var app = await ComptoirServer.BuildAsync(options with { Urls = "http://127.0.0.1:0" }, Clock, logging: _ => { });
@@ -61,7 +62,7 @@ public sealed class RunningServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Demo.Authorization);
-        return (app, client);
+        return new SecondInstance(app, client);
     }
 
     public HttpClient NewClient(string? authorization)
@@ -81,6 +82,19 @@ public sealed class RunningServer : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>The second server of <see cref="RunningServer.StartSecondInstanceAsync"/>; disposing stops it.</summary>
+public sealed class SecondInstance(WebApplication app, HttpClient client) : IAsyncDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }
 
