@@ -62,7 +62,7 @@ public static class AdminCommands
             }
 
             await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             OrganizationRow organization;
             try
             {
@@ -100,7 +100,7 @@ public static class AdminCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var database = await OpenAsync(listStorage, parse, ct).ConfigureAwait(false);
-            foreach (var organization in await new OrganizationStore(database, TimeProvider.System).ListAsync(ct).ConfigureAwait(false))
+            foreach (var organization in await new OrganizationStore(database, console.Clock).ListAsync(ct).ConfigureAwait(false))
             {
                 await console.Out.WriteLineAsync($"{organization.Slug}\t{organization.Id}\t{organization.LegalName}\t{organization.LegalNumber}").ConfigureAwait(false);
             }
@@ -137,7 +137,7 @@ public static class AdminCommands
             }
 
             await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
             {
@@ -167,7 +167,7 @@ public static class AdminCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var database = await OpenAsync(listStorage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(listOrganization)!, ct).ConfigureAwait(false);
             foreach (var account in await store.AccountsAsync(owner.Id, ct).ConfigureAwait(false))
             {
@@ -192,7 +192,7 @@ public static class AdminCommands
         create.SetAction(async (parse, ct) =>
         {
             await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, secret) = await store.CreateApiKeyAsync(owner.Id, parse.GetValue(label), ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"API key {id} created. Its secret is shown only now:").ConfigureAwait(false);
@@ -228,7 +228,7 @@ public static class AdminCommands
             }
 
             await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, token) = await store.CreateAccessTokenAsync(owner.Id, granted, lifetime, parse.GetValue(label), ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Access token {id} created with scopes {string.Join(",", granted.Order(StringComparer.Ordinal))}. It is shown only now:").ConfigureAwait(false);
@@ -249,7 +249,7 @@ public static class AdminCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var store = new OrganizationStore(database, TimeProvider.System);
+            var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             foreach (var credential in await store.CredentialsAsync(owner.Id, ct).ConfigureAwait(false))
             {
@@ -267,7 +267,7 @@ public static class AdminCommands
         revoke.SetAction(async (parse, ct) =>
         {
             await using var database = await OpenAsync(revokeStorage, parse, ct).ConfigureAwait(false);
-            if (!await new OrganizationStore(database, TimeProvider.System).RevokeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false))
+            if (!await new OrganizationStore(database, console.Clock).RevokeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false))
             {
                 throw new CliException($"No active key or token {parse.GetValue(id)}.", ExitCodes.Failed);
             }

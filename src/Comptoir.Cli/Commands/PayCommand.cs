@@ -61,7 +61,7 @@ public static class PayCommand
                 throw new CliException($"No account {accountText ?? "(main)"} in {organization.Slug}.", ExitCodes.Failed);
             }
 
-            var journal = new PaymentJournal(parse.GetValue(journalOption)?.FullName ?? PaymentJournal.DefaultPath);
+            var journal = new PaymentJournal(parse.GetValue(journalOption)?.FullName ?? PaymentJournal.DefaultPath, console.Clock);
             var reference = parse.GetValue(referenceOption)!;
             var key = journal.KeyFor(PaymentJournal.Fingerprint(organization.Id, beneficiary.Id, account.Id, DecimalText.Amount(amount), reference), out var reused);
             if (reused)

@@ -36,7 +36,7 @@ public static class PaymentAdminCommands
             var owner = await AdminDatabase.OrganizationAsync(database, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
             {
-                var row = await new BeneficiaryStore(database, TimeProvider.System).AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, parse.GetValue(bic), parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
+                var row = await new BeneficiaryStore(database, console.Clock).AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, parse.GetValue(bic), parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
                 await console.Out.WriteLineAsync($"Beneficiary {row.Id} ({row.Name}, {Iban.Format(row.Iban)}) added{(row.Trusted ? ", trusted" : string.Empty)}.").ConfigureAwait(false);
             }
             catch (ArgumentException e)
@@ -61,7 +61,7 @@ public static class PaymentAdminCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            if (!await new BeneficiaryStore(database, TimeProvider.System).SetTrustedAsync(parse.GetValue(id)!, trusted, ct).ConfigureAwait(false))
+            if (!await new BeneficiaryStore(database, console.Clock).SetTrustedAsync(parse.GetValue(id)!, trusted, ct).ConfigureAwait(false))
             {
                 throw new CliException($"No beneficiary {parse.GetValue(id)}.", ExitCodes.Failed);
             }
@@ -85,7 +85,7 @@ public static class PaymentAdminCommands
             await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
             try
             {
-                await new PayeeDirectory(database, TimeProvider.System).AddExternalAsync(parse.GetValue(iban)!, parse.GetValue(name)!, ct).ConfigureAwait(false);
+                await new PayeeDirectory(database, console.Clock).AddExternalAsync(parse.GetValue(iban)!, parse.GetValue(name)!, ct).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -110,7 +110,7 @@ public static class PaymentAdminCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            await new PayeeDirectory(database, TimeProvider.System).SetBankAvailabilityAsync(parse.GetValue(iban)!, parse.GetValue(availability)!, ct).ConfigureAwait(false);
+            await new PayeeDirectory(database, console.Clock).SetBankAvailabilityAsync(parse.GetValue(iban)!, parse.GetValue(availability)!, ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Bank {PayeeDirectory.BankKey(parse.GetValue(iban)!)} is now {parse.GetValue(availability)}.").ConfigureAwait(false);
             return ExitCodes.Success;
         });
@@ -137,7 +137,7 @@ public static class PaymentAdminCommands
             IncomingResult result;
             try
             {
-                result = await new IncomingPayments(database, TimeProvider.System).CreditAsync(parse.GetValue(iban)!, Rounding.ToCentsInteger(value), parse.GetValue(counterparty)!, parse.GetValue(reference), ct).ConfigureAwait(false);
+                result = await new IncomingPayments(database, console.Clock).CreditAsync(parse.GetValue(iban)!, Rounding.ToCentsInteger(value), parse.GetValue(counterparty)!, parse.GetValue(reference), ct).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -167,7 +167,7 @@ public static class PaymentAdminCommands
             command.SetAction(async (parse, ct) =>
             {
                 await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
-                if (!await new ScaSessions(database, TimeProvider.System).DecideAsync(parse.GetValue(token)!, approve, cancellationToken: ct).ConfigureAwait(false))
+                if (!await new ScaSessions(database, console.Clock).DecideAsync(parse.GetValue(token)!, approve, cancellationToken: ct).ConfigureAwait(false))
                 {
                     throw new CliException("No pending SCA session with that token.", ExitCodes.Failed);
                 }

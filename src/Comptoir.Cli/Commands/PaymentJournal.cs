@@ -9,7 +9,7 @@ namespace Comptoir.Cli.Commands;
 /// reference) is written and flushed to disk before the request is sent, so re-running an interrupted `pay` sends
 /// the same key and the API answers with the transfer it already made instead of paying twice.
 /// </summary>
-public sealed class PaymentJournal(string path)
+public sealed class PaymentJournal(string path, TimeProvider clock)
 {
     public static string DefaultPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "comptoir", "payments.jsonl");
 
@@ -43,7 +43,7 @@ public sealed class PaymentJournal(string path)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
-            var line = JsonSerializer.Serialize(new Dictionary<string, string> { ["fingerprint"] = fingerprint, ["idempotency_key"] = key, ["recorded_at"] = DateTimeOffset.UtcNow.ToString("O") }) + "\n";
+            var line = JsonSerializer.Serialize(new Dictionary<string, string> { ["fingerprint"] = fingerprint, ["idempotency_key"] = key, ["recorded_at"] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) }) + "\n";
             stream.Write(Encoding.UTF8.GetBytes(line));
             stream.Flush(flushToDisk: true);
         }

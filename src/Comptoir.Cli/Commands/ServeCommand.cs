@@ -54,7 +54,7 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(ServerOptions options, bool sandbox, CliConsole console, CancellationToken cancellationToken)
     {
-        var clock = TimeProvider.System;
+        var clock = console.Clock;
         string? stagingToken = null;
         if (sandbox)
         {
