@@ -42,7 +42,7 @@ public class FacturXBenchmarks
     [Benchmark(Description = "Extract + parse XML")]
     public int Read() => CiiReader.Read(PdfAttachments.FindInvoiceXml(_pdf)!.Content).Lines.Count;
 
-    internal static InvoiceDocument Invoice(int lines)
+    public static InvoiceDocument Invoice(int lines)
     {
         var seller = new Party
         {

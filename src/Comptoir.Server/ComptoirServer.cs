@@ -74,6 +74,7 @@ public static class ComptoirServer
         services.AddSingleton<TransferStore>();
         services.AddSingleton<IncomingPayments>();
         services.AddSingleton<Comptoir.Server.Domain.Ledger.TransactionStore>();
+        services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<DocumentWorker>();
         if (options.RunWorkers)
         {

@@ -23,8 +23,8 @@ internal static class CidFontObjects
         var flags = 32 | (font.IsFixedPitch ? 1 : 0) | (font.ItalicAngle != 0 ? 64 : 0);
         var stemV = font.Weight >= 600 ? 120 : 80;
         pdf.WriteObject(descriptorId, Invariant($"<< /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [{Scale(font, font.XMin)} {Scale(font, font.YMin)} {Scale(font, font.XMax)} {Scale(font, font.YMax)}] /ItalicAngle {PdfText.Number(font.ItalicAngle)} /Ascent {Scale(font, font.Ascent)} /Descent {Scale(font, font.Descent)} /CapHeight {Scale(font, font.CapHeight)} /StemV {stemV} /FontFile2 {fileId} 0 R >>"));
-        pdf.WriteStream(fileId, Invariant($"/Length1 {program.Length}"), program);
-        pdf.WriteStream(toUnicodeId, string.Empty, ToUnicode(subset));
+        pdf.WriteStream(fileId, Invariant($"/Length1 {program.Length}"), program, recurring: true);
+        pdf.WriteStream(toUnicodeId, string.Empty, ToUnicode(subset), recurring: true);
     }
 
     private static string Widths(FontSubset subset)

@@ -72,7 +72,7 @@ public sealed class PdfDocumentBuilder
 
         var xmp = XmpMetadata.Build(new XmpFacts(info.Title, info.Author, info.Subject, info.Producer, info.CreatorTool, info.Created, info.FacturXConformanceLevel));
         pdf.WriteStream(metadataId, "/Type /Metadata /Subtype /XML", xmp, compress: false);
-        pdf.WriteStream(iccId, "/N 3 /Alternate /DeviceRGB", SrgbIccProfile.Bytes);
+        pdf.WriteStream(iccId, "/N 3 /Alternate /DeviceRGB", SrgbIccProfile.Bytes, recurring: true);
         pdf.WriteObject(intentId, $"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile {iccId} 0 R >>");
 
         var date = PdfText.Date(info.Created);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -35,21 +34,13 @@ internal sealed class PdfObjectWriter
         WriteAscii("\nendobj\n");
     }
 
-    /// <summary>Writes a stream object; <paramref name="dictionary"/> is the dictionary's inside, without Length or Filter.</summary>
-    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress = true)
+    /// <summary>
+    /// Writes a stream object; <paramref name="dictionary"/> is the dictionary's inside, without Length or Filter.
+    /// <paramref name="recurring"/> marks data that other documents are likely to repeat (fonts, the ICC profile).
+    /// </summary>
+    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress = true, bool recurring = false)
     {
-        byte[]? compressed = null;
-        if (compress)
-        {
-            using var buffer = new MemoryStream(data.Length / 2 + 64);
-            using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                zlib.Write(data);
-            }
-
-            compressed = buffer.ToArray();
-        }
-
+        var compressed = compress ? FlateCache.Compress(data, recurring) : null;
         var payload = compressed ?? data.ToArray();
         Begin(id);
         var filter = compress ? " /Filter /FlateDecode" : string.Empty;

@@ -19,7 +19,7 @@ namespace Comptoir.Server.Jobs;
 /// leaves the job's lease to expire and another worker to redo it. On shutdown the current render finishes and
 /// unstarted claims are released.
 /// </summary>
-public sealed partial class DocumentWorker(JobQueue queue, Database database, Domain.Payments.TransferStore transfers, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
+public sealed partial class DocumentWorker(JobQueue queue, Database database, Domain.Payments.TransferStore transfers, BackgroundCpu cpu, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -95,8 +95,11 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
         }
 
         var draft = invoice.Status == InvoiceStatus.Draft;
-        var input = ClientInvoiceJson.Parse(ApiJson(invoice));
-        var result = new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
+        var result = await cpu.RunAsync(() =>
+        {
+            var input = ClientInvoiceJson.Parse(ApiJson(invoice));
+            return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
+        }).ConfigureAwait(false);
         var organization = Snapshots.Organization(invoice.Content.OrganizationSnapshot);
         var fileName = draft ? $"draft-{invoice.Id[..8]}.pdf" : FileNames.Sanitize($"{invoice.Number}-{organization.LegalName}.pdf", "invoice.pdf");
 
