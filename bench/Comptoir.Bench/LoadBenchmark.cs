@@ -66,14 +66,24 @@ public static class LoadBenchmark
                 await response.Content.ReadAsByteArrayAsync();
                 return response.StatusCode == HttpStatusCode.OK;
             }, http));
+            // The same pages as the seeds' clients read them: Python requests and Node fetch send Accept-Encoding: gzip.
+            using var gzipHttp = Client(baseUrl, credentials.RootElement.GetProperty("authorization").GetString()!, gzip: true);
+            results.Add(await LoadGenerator.RunAsync("GET ...?per_page=100, Accept-Encoding gzip", Connections, duration, async (c, i) =>
+            {
+                using var response = await c.GetAsync($"client_invoices?per_page=100&page={(i % 100) + 1}");
+                await response.Content.ReadAsByteArrayAsync();
+                return response.StatusCode == HttpStatusCode.OK;
+            }, gzipHttp));
+            var gzipSample = await RawGzipAsync(baseUrl, credentials.RootElement.GetProperty("authorization").GetString()!);
             var peakMemory = PeakMemoryMegabytes(server);
 
             var finalize = await FinalizeLatencyAsync(http, invoiceBody, database);
 
             // The same bytes from a bare Kestrel endpoint: the ceiling of this machine and this load generator.
             var barePort = FreePort();
-            await using var bare = await BareKestrelAsync(barePort, getSample, postSample);
+            await using var bare = await BareKestrelAsync(barePort, getSample, postSample, gzipSample);
             using var bareHttp = Client($"http://127.0.0.1:{barePort}/", "none");
+            using var bareGzipHttp = Client($"http://127.0.0.1:{barePort}/", "none", gzip: true);
             var barePost = await LoadGenerator.RunAsync("bare Kestrel, same POST response bytes", Connections, duration, async (c, _) =>
             {
                 using var response = await c.PostAsync("post", Json(invoiceBody));
@@ -86,6 +96,13 @@ public static class LoadBenchmark
                 return response.IsSuccessStatusCode;
             }, bareHttp);
 
+            var bareGzip = await LoadGenerator.RunAsync("bare Kestrel, same gzipped GET bytes", Connections, duration, async (c, _) =>
+            {
+                using var response = await c.GetAsync("get-gzip");
+                await response.Content.ReadAsByteArrayAsync();
+                return response.IsSuccessStatusCode;
+            }, bareGzipHttp);
+
             foreach (var result in results)
             {
                 Console.WriteLine(result);
@@ -93,8 +110,9 @@ public static class LoadBenchmark
 
             Console.WriteLine(barePost);
             Console.WriteLine(bareGet);
-            Console.WriteLine($"ratio POST comptoir/bare: {results[0].RequestsPerSecond / barePost.RequestsPerSecond:0.00}; GET comptoir/bare: {results[1].RequestsPerSecond / bareGet.RequestsPerSecond:0.00}");
-            Console.WriteLine($"GET per_page=100 response: {getSample.Length / 1024.0:0} KB; POST response: {postSample.Length / 1024.0:0.0} KB");
+            Console.WriteLine(bareGzip);
+            Console.WriteLine($"ratio POST comptoir/bare: {results[0].RequestsPerSecond / barePost.RequestsPerSecond:0.00}; GET comptoir/bare: {results[1].RequestsPerSecond / bareGet.RequestsPerSecond:0.00}; GET gzip comptoir/bare: {results[2].RequestsPerSecond / bareGzip.RequestsPerSecond:0.00}");
+            Console.WriteLine($"GET per_page=100 response: {getSample.Length / 1024.0:0} KB ({gzipSample.Length / 1024.0:0} KB gzipped); POST response: {postSample.Length / 1024.0:0.0} KB");
             Console.WriteLine($"finalize -> downloadable Factur-X (idle, {finalize.Count} invoices): p50 {finalize[finalize.Count / 2]:0} ms, p99 {finalize[(int)(finalize.Count * 0.99)]:0} ms, max {finalize[^1]:0} ms");
             Console.WriteLine($"server peak memory (VmHWM) during the load: {peakMemory:0} MB");
             return 0;
@@ -198,7 +216,6 @@ public static class LoadBenchmark
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
@@ -207,13 +224,29 @@ public static class LoadBenchmark
         return process;
     }
 
-    private static async Task<WebApplication> BareKestrelAsync(int port, byte[] get, byte[] post)
+    private static async Task<byte[]> RawGzipAsync(string baseUrl, string authorization)
+    {
+        using var http = Client(baseUrl, authorization);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "client_invoices?per_page=100");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var response = await http.SendAsync(request);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<WebApplication> BareKestrelAsync(int port, byte[] get, byte[] post, byte[] gzip)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.MapGet("/get", () => Results.Bytes(get, "application/json"));
+        app.MapGet("/get-gzip", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentLength = gzip.Length;
+            await context.Response.Body.WriteAsync(gzip);
+        });
         app.MapPost("/post", async (HttpContext context) =>
         {
             await context.Request.Body.CopyToAsync(Stream.Null);
@@ -251,9 +284,13 @@ public static class LoadBenchmark
         return content;
     }
 
-    private static HttpClient Client(string baseUrl, string authorization)
+    private static HttpClient Client(string baseUrl, string authorization, bool gzip = false)
     {
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            AutomaticDecompression = gzip ? DecompressionMethods.GZip : DecompressionMethods.None,
+        };
         var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
         return client;

@@ -26,7 +26,8 @@ public static class ServeCommand
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL to advertise in links (pre-signed URLs, invoice_url) when behind a proxy." };
         var shortLimit = new Option<int>("--requests-per-10s") { Description = "Rate limit per client per 10 seconds (the public API's is 1000).", DefaultValueFactory = _ => 1000 };
         var longLimit = new Option<int>("--requests-per-10min") { Description = "Rate limit per client per 10 minutes (the public API's is 10000).", DefaultValueFactory = _ => 10_000 };
-        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, shortLimit, longLimit };
+        var listCache = new Option<int>("--list-cache-mb") { Description = "Memory for finished client-invoice list pages, served again until an invoice of the organization changes (0 turns it off).", DefaultValueFactory = _ => 64 };
+        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, shortLimit, longLimit, listCache };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,6 +47,7 @@ public static class ServeCommand
                 PublicBaseUrl = parse.GetValue(publicUrl),
                 RequestsPer10Seconds = Math.Max(1, parse.GetValue(shortLimit)),
                 RequestsPer10Minutes = Math.Max(1, parse.GetValue(longLimit)),
+                ListCacheBytes = Math.Max(0, parse.GetValue(listCache)) * 1024L * 1024,
             };
             return await RunAsync(options, parse.GetValue(sandbox), console, cancellationToken).ConfigureAwait(false);
         });

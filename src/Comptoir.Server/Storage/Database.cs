@@ -18,6 +18,8 @@ public sealed class Database : IAsyncDisposable
 
     // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping; only
     // writers from other processes meet SQLite's busy handler, whose back-off sleeps would otherwise dominate the tail.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ConfiguredHandles = new();
+    private static readonly object ConfiguredMarker = new();
     private readonly SemaphoreSlim _sqliteWriteLane = new(1, 1);
 
     // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
@@ -97,10 +99,17 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Pooled connections keep their SQLite handle, and the settings with it: configure each handle once.
+        if (ConfiguredHandles.TryGetValue(connection.Handle!, out _))
+        {
+            return connection;
+        }
+
         using var pragma = connection.CreateCommand();
         // WAL lets readers run beside the writer; busy_timeout makes writers from other processes wait, not fail.
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredMarker);
         return connection;
     }
 

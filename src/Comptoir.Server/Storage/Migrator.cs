@@ -7,6 +7,8 @@ namespace Comptoir.Server.Storage;
 /// <summary>
 /// Applies the embedded SQL migrations in order, each in its own transaction, recording them in schema_migrations.
 /// Several processes may start at once: PostgreSQL serialises them with an advisory lock, SQLite with BEGIN IMMEDIATE.
+/// A script named <c>NNNN_name.sqlite.sql</c> or <c>NNNN_name.postgres.sql</c> is for that engine alone and runs as
+/// one batch (triggers and functions hold semicolons); plain <c>NNNN_name.sql</c> scripts serve both engines.
 /// </summary>
 public static class Migrator
 {
@@ -16,7 +18,7 @@ public static class Migrator
     {
         ArgumentNullException.ThrowIfNull(database);
         var applied = 0;
-        foreach (var (version, name, sql) in Scripts())
+        foreach (var (version, name, sql) in Scripts(database.Kind))
         {
             var ran = await database.WriteAsync(async (connection, transaction) =>
             {
@@ -33,7 +35,7 @@ public static class Migrator
                 }
 
                 var text = sql.Replace("{BLOB}", database.Kind == DatabaseKind.Postgres ? "BYTEA" : "BLOB", StringComparison.Ordinal);
-                foreach (var statement in Split(text))
+                foreach (var statement in IsEngineSpecific(name) ? [text] : Split(text))
                 {
                     await connection.ExecuteAsync(statement, transaction: transaction).ConfigureAwait(false);
                 }
@@ -48,11 +50,14 @@ public static class Migrator
         return applied;
     }
 
-    internal static IEnumerable<(int Version, string Name, string Sql)> Scripts()
+    internal static IEnumerable<(int Version, string Name, string Sql)> Scripts(DatabaseKind kind)
     {
         var assembly = typeof(Migrator).Assembly;
         const string prefix = "Comptoir.Server.Migrations.";
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var otherEngine = kind == DatabaseKind.Postgres ? ".sqlite.sql" : ".postgres.sql";
+        foreach (var resource in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n.EndsWith(otherEngine, StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
         {
             var name = resource[prefix.Length..];
             var version = int.Parse(name[..4], CultureInfo.InvariantCulture);
@@ -61,6 +66,9 @@ public static class Migrator
             yield return (version, name, reader.ReadToEnd());
         }
     }
+
+    private static bool IsEngineSpecific(string name) =>
+        name.EndsWith(".sqlite.sql", StringComparison.Ordinal) || name.EndsWith(".postgres.sql", StringComparison.Ordinal);
 
     private static IEnumerable<string> Split(string sql) =>
         string.Join('\n', sql.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)))

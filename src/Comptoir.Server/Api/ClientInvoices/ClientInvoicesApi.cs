@@ -63,7 +63,7 @@ public static class ClientInvoicesApi
         return Single(context, invoice, 200);
     }
 
-    private static async Task<IResult> List(HttpContext context, InvoiceStore invoices)
+    private static async Task<IResult> List(HttpContext context, InvoiceStore invoices, InvoicePageCache cache)
     {
         var principal = context.Require(Scopes.ClientInvoiceRead);
         var request = context.Request;
@@ -91,19 +91,28 @@ public static class ClientInvoicesApi
             SortField = field,
             Descending = descending,
         };
-        var (page, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
         var baseUrl = PublicUrls.Base(context);
-        return JsonResponse.Ok(json =>
+        // The version is read before the page is built (see InvoicePageCache): never a stale page under a new tag.
+        var version = await invoices.ListVersionAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
+        var key = string.Join('\n', principal.OrganizationId, baseUrl, query.Canonical(), paging.Page, paging.PerPage);
+        var cached = cache.Find(key, version);
+        if (cached is null)
         {
-            json.WriteStartArray("client_invoices");
-            foreach (var invoice in page)
+            var (page, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
+            cached = cache.Store(key, version, JsonResponse.ToBytes(json =>
             {
-                InvoiceRendering.WriteStored(json, invoice, baseUrl);
-            }
+                json.WriteStartArray("client_invoices");
+                foreach (var invoice in page)
+                {
+                    InvoiceRendering.WriteStored(json, invoice, baseUrl);
+                }
 
-            json.WriteEndArray();
-            paging.WriteMeta(json, total);
-        });
+                json.WriteEndArray();
+                paging.WriteMeta(json, total);
+            }));
+        }
+
+        return new CachedPageResult(cached);
     }
 
     private static async Task<IResult> Update(HttpContext context, InvoiceStore invoices, OrganizationStore organizations, string id)

@@ -25,21 +25,32 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
         paging.WriteMeta(json, totalCount);
     });
 
+    /// <summary>The object <paramref name="write"/> fills, as UTF-8 bytes.</summary>
+    public static byte[] ToBytes(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream(4096);
+        Write(buffer, write);
+        return buffer.ToArray();
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         using var buffer = new MemoryStream(4096);
-        using (var json = new Utf8JsonWriter(buffer, JsonConventions.WriterOptions))
-        {
-            json.WriteStartObject();
-            write(json);
-            json.WriteEndObject();
-        }
-
+        Write(buffer, write);
         httpContext.Response.ContentLength = buffer.Length;
         await httpContext.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void Write(MemoryStream buffer, Action<Utf8JsonWriter> write)
+    {
+        using var json = new Utf8JsonWriter(buffer, JsonConventions.WriterOptions);
+        json.WriteStartObject();
+        write(json);
+        json.WriteEndObject();
     }
 }
 

@@ -16,4 +16,9 @@ public sealed record InvoiceQuery
     public string SortField { get; init; } = "created_at";
 
     public bool Descending { get; init; } = true;
+
+    /// <summary>Every field above, as one text: two queries with the same text select the same invoices in the same order.</summary>
+    public string Canonical() => string.Join('|',
+        string.Join(',', Statuses.Distinct().Order(StringComparer.Ordinal)),
+        CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo, DueDate, DueFrom, DueTo, SortField, Descending ? "desc" : "asc");
 }

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+
+namespace Comptoir.Server.Api.ClientInvoices;
+
+/// <summary>
+/// Finished list pages of client invoices, each tagged with the organization's client-invoice version it was built
+/// at. A page is served again only while that version has not moved (every change to the organization's invoices
+/// moves it, in the database, so the check holds across server processes). Bounded in bytes; the least recently
+/// used pages go first. The version must be read before the page is built: a page built from newer rows than its
+/// tag is merely rebuilt sooner, never served stale.
+/// </summary>
+public sealed class InvoicePageCache(ServerOptions options)
+{
+    private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
+    private readonly Lock _evicting = new();
+    private long _bytes;
+    private long _uses; // orders pages by last use; a counter, because many uses share a clock tick
+
+    public bool Enabled => options.ListCacheBytes > 0;
+
+    /// <summary>Bytes held, both encodings counted.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public Page? Find(string key, long version)
+    {
+        if (!Enabled || !_pages.TryGetValue(key, out var page) || page.Version != version)
+        {
+            return null;
+        }
+
+        page.Touch();
+        return page;
+    }
+
+    public Page Store(string key, long version, byte[] body)
+    {
+        var page = new Page(this, version, body);
+        if (!Enabled)
+        {
+            return page;
+        }
+
+        if (_pages.TryGetValue(key, out var old) && old.Version > version)
+        {
+            return page; // a concurrent request already stored a newer page
+        }
+
+        _pages[key] = page;
+        Account(page.Body.Length - (old is null ? 0 : old.Size));
+        return page;
+    }
+
+    // The running total is approximate under races (a page replaced while it is being gzipped); it is recounted
+    // exactly whenever it crosses the bound, before anything is evicted.
+    private void Account(long delta)
+    {
+        if (Interlocked.Add(ref _bytes, delta) <= options.ListCacheBytes)
+        {
+            return;
+        }
+
+        lock (_evicting)
+        {
+            var pages = _pages.ToArray();
+            var held = pages.Sum(p => p.Value.Size);
+            var target = held > options.ListCacheBytes ? options.ListCacheBytes * 3 / 4 : held;
+            foreach (var (key, page) in pages.OrderBy(p => p.Value.LastUsed))
+            {
+                if (held <= target)
+                {
+                    break;
+                }
+
+                if (_pages.TryRemove(new KeyValuePair<string, Page>(key, page)))
+                {
+                    held -= page.Size;
+                }
+            }
+
+            Interlocked.Exchange(ref _bytes, held);
+        }
+    }
+
+    /// <summary>One page as JSON, and gzipped on first demand.</summary>
+    public sealed class Page
+    {
+        private readonly InvoicePageCache _cache;
+        private byte[]? _gzip;
+
+        internal Page(InvoicePageCache cache, long version, byte[] body)
+        {
+            _cache = cache;
+            Version = version;
+            Body = body;
+            Touch();
+        }
+
+        public long Version { get; }
+
+        public byte[] Body { get; }
+
+        internal long LastUsed { get; private set; }
+
+        internal long Size => Body.Length + (Volatile.Read(ref _gzip)?.Length ?? 0);
+
+        public byte[] Gzip()
+        {
+            var known = Volatile.Read(ref _gzip);
+            if (known is not null)
+            {
+                return known;
+            }
+
+            using var buffer = new MemoryStream(Body.Length / 8);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(Body);
+            }
+
+            var compressed = buffer.ToArray();
+            if (Interlocked.CompareExchange(ref _gzip, compressed, null) is null)
+            {
+                _cache.Account(compressed.Length);
+            }
+
+            return Volatile.Read(ref _gzip)!;
+        }
+
+        internal void Touch() => LastUsed = Interlocked.Increment(ref _cache._uses);
+    }
+}
