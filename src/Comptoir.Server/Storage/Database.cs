@@ -16,14 +16,15 @@ public sealed class Database : IAsyncDisposable
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _postgres;
 
-    // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping; only
-    // writers from other processes meet SQLite's busy handler, whose back-off sleeps would otherwise dominate the tail.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ConfiguredHandles = new();
     private static readonly object ConfiguredMarker = new();
-    private readonly SemaphoreSlim _sqliteWriteLane = new(1, 1);
 
     // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
     private readonly AsyncLocal<bool> _inWrite = new();
+
+    // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping, and share
+    // transactions under load; only writers from other processes meet SQLite's busy handler.
+    private readonly SqliteGroupCommit? _sqliteWrites;
 
     // Every query goes through a Database, so this is the one place that sets Dapper's snake_case mapping
     // before anything runs (a store's static constructor was not enough: admin commands skipped it).
@@ -37,9 +38,16 @@ public sealed class Database : IAsyncDisposable
         {
             _postgres = NpgsqlDataSource.Create(connectionString);
         }
+        else
+        {
+            _sqliteWrites = new SqliteGroupCommit(OpenAsync, _inWrite);
+        }
     }
 
     public DatabaseKind Kind { get; }
+
+    /// <summary>SQLite write transactions committed by this process and the units of work they carried; zeros on PostgreSQL.</summary>
+    public (long Transactions, long Units) SqliteCommits => _sqliteWrites?.Committed ?? (0, 0);
 
     /// <summary>A description safe to print (no password).</summary>
     public string Description { get; private init; } = string.Empty;
@@ -113,13 +121,17 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction and commits it; retries when SQLite reports a busy database.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and returns once it is committed. On SQLite the transaction
+    /// may be shared with other writes of this process (see <see cref="SqliteGroupCommit"/>); the work's own changes
+    /// are rolled back if it throws. Retries when the database is busy.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (Kind != DatabaseKind.Sqlite)
+        if (_sqliteWrites is null)
         {
-            return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
+            return WriteOnceAsync(work, cancellationToken);
         }
 
         if (_inWrite.Value)
@@ -127,37 +139,16 @@ public sealed class Database : IAsyncDisposable
             throw new InvalidOperationException("A database write was started inside another write; do the inner work before or after the transaction.");
         }
 
-        await _sqliteWriteLane.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _inWrite.Value = true;
-        try
-        {
-            return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inWrite.Value = false;
-            _sqliteWriteLane.Release();
-        }
+        return _sqliteWrites.RunAsync(work, cancellationToken);
     }
 
+    // PostgreSQL: one transaction per unit of work, retried on serialization failures and deadlocks.
     private async Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            DbTransaction transaction;
-            try
-            {
-                transaction = Kind == DatabaseKind.Sqlite
-                    ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
-                    : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException e) when (IsBusy(e) && attempt < 20)
-            {
-                await Task.Delay(10 * attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 try
@@ -165,10 +156,6 @@ public sealed class Database : IAsyncDisposable
                     var result = await work(connection, transaction).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     return result;
-                }
-                catch (SqliteException e) when (IsBusy(e) && attempt < 20)
-                {
-                    await SafeRollback(transaction).ConfigureAwait(false);
                 }
                 catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && attempt < 20)
                 {
@@ -198,7 +185,6 @@ public sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _sqliteWriteLane.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);
@@ -209,7 +195,6 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
 
     private static async Task SafeRollback(DbTransaction transaction)
     {

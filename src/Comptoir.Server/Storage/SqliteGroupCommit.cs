@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Comptoir.Server.Storage;
+
+/// <summary>
+/// SQLite has one writer at a time, so this process's writes queue here and run in order. Whatever has queued while
+/// a transaction was running goes into the next one together ("group commit"): one BEGIN IMMEDIATE, one COMMIT and
+/// one WAL append for up to <see cref="MaxBatch"/> units of work. Each unit runs inside its own SAVEPOINT, so a unit
+/// that throws (a 409, a unique violation) is rolled back alone and gets its own exception, while the others commit.
+/// No unit completes before its data is committed. Alone, a unit runs in a transaction of its own, without delay.
+/// </summary>
+internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, AsyncLocal<bool> inWrite)
+{
+    public const int MaxBatch = 64;
+    private const int MaxAttempts = 20;
+    private readonly ConcurrentQueue<IUnit> _queue = new();
+    private int _leading;
+    private long _transactions;
+    private long _units;
+
+    /// <summary>Transactions committed so far, and the units of work they carried (for tests and diagnostics).</summary>
+    public (long Transactions, long Units) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _units));
+
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var unit = new Unit<T>(work, cancellationToken);
+        _queue.Enqueue(unit);
+        if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
+        {
+            _ = Task.Run(LeadAsync, CancellationToken.None);
+        }
+
+        return unit.Task;
+    }
+
+    private async Task LeadAsync()
+    {
+        inWrite.Value = true;
+        while (true)
+        {
+            var batch = new List<IUnit>(8);
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out var unit))
+            {
+                if (!unit.CancelIfRequested())
+                {
+                    batch.Add(unit);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await RunBatchAsync(batch).ConfigureAwait(false);
+                continue;
+            }
+
+            // Step down, then look again: a unit queued between the last dequeue and the step-down must not wait.
+            Volatile.Write(ref _leading, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<IUnit> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+                await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+                foreach (var unit in batch)
+                {
+                    await transaction.SaveAsync("unit").ConfigureAwait(false);
+                    try
+                    {
+                        await unit.RunAsync(connection, transaction).ConfigureAwait(false);
+                        await transaction.ReleaseAsync("unit").ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!(e is SqliteException s && IsBusy(s)))
+                    {
+                        await transaction.RollbackAsync("unit").ConfigureAwait(false);
+                        await transaction.ReleaseAsync("unit").ConfigureAwait(false);
+                        unit.Fail(e);
+                    }
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+                Interlocked.Increment(ref _transactions);
+                Interlocked.Add(ref _units, batch.Count);
+                break;
+            }
+            catch (SqliteException e) when (IsBusy(e) && attempt < MaxAttempts)
+            {
+                // Another process holds the write lock: the whole batch is retried from the start.
+                foreach (var unit in batch)
+                {
+                    unit.Reset();
+                }
+
+                await Task.Delay(5 * attempt).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                foreach (var unit in batch)
+                {
+                    unit.Fail(e);
+                }
+
+                break;
+            }
+        }
+
+        foreach (var unit in batch)
+        {
+            unit.Complete();
+        }
+    }
+
+    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+
+    private interface IUnit
+    {
+        bool CancelIfRequested();
+
+        Task RunAsync(DbConnection connection, DbTransaction transaction);
+
+        void Fail(Exception exception);
+
+        void Reset();
+
+        void Complete();
+    }
+
+    private sealed class Unit<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) : IUnit
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _failure;
+
+        public Task<T> Task => _done.Task;
+
+        public bool CancelIfRequested()
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            _done.TrySetCanceled(cancellationToken);
+            return true;
+        }
+
+        public async Task RunAsync(DbConnection connection, DbTransaction transaction) => _result = await work(connection, transaction).ConfigureAwait(false);
+
+        public void Fail(Exception exception) => _failure ??= exception;
+
+        public void Reset()
+        {
+            _result = default;
+            _failure = null;
+        }
+
+        public void Complete()
+        {
+            if (_failure is not null)
+            {
+                _done.TrySetException(_failure);
+            }
+            else
+            {
+                _done.TrySetResult(_result!);
+            }
+        }
+    }
+}

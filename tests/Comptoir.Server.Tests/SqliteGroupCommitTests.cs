@@ -1,0 +1,96 @@
+using Comptoir.Server.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Comptoir.Server.Tests;
+
+public class SqliteGroupCommitTests
+{
+    [Fact]
+    public async Task Concurrent_writes_share_transactions_and_each_is_committed_when_its_task_completes()
+    {
+        await using var database = await NewDatabaseAsync();
+
+        var writes = Enumerable.Range(0, 300).Select(async i =>
+        {
+            await database.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@i, 'n')", new { i }, t));
+            // Committed means visible to a fresh connection the moment the write returns.
+            return await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes WHERE id = @i", new { i }));
+        }).ToList();
+
+        Assert.All(await Task.WhenAll(writes), seen => Assert.Equal(1, seen));
+        var (transactions, units) = database.SqliteCommits;
+        Assert.Equal(300 + 1, units); // the table's creation was one unit too
+        Assert.True(transactions < units, $"{transactions} transactions for {units} writes: nothing was grouped");
+    }
+
+    [Fact]
+    public async Task A_write_that_throws_is_rolled_back_alone_and_gets_its_own_exception()
+    {
+        await using var database = await NewDatabaseAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            try
+            {
+                await database.WriteAsync(async (c, t) =>
+                {
+                    await c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@i, 'n')", new { i }, t);
+                    if (i % 3 == 0)
+                    {
+                        throw new InvalidOperationException($"refused {i}");
+                    }
+
+                    return 0;
+                });
+                return "ok";
+            }
+            catch (InvalidOperationException e)
+            {
+                return e.Message;
+            }
+        }));
+        var duplicate = await Record.ExceptionAsync(() => database.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'again')", transaction: t)));
+
+        var kept = (await database.ReadAsync(c => c.QueryAsync<long>("SELECT id FROM notes ORDER BY id"))).ToList();
+        Assert.Equal(Enumerable.Range(0, 60).Where(i => i % 3 != 0).Select(i => (long)i), kept);
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => i % 3 == 0 ? $"refused {i}" : "ok"), outcomes);
+        Assert.True(Database.IsUniqueViolation(Assert.IsType<SqliteException>(duplicate)));
+    }
+
+    [Fact]
+    public async Task Writes_wait_for_another_process_holding_the_write_lock_then_commit()
+    {
+        var directory = Directory.CreateTempSubdirectory("comptoir-group-").FullName;
+        await using var database = await NewDatabaseAsync(directory);
+        await using var other = new SqliteConnection($"Data Source={Path.Combine(directory, "comptoir.db")};Pooling=False");
+        await other.OpenAsync();
+        var lockHeld = other.BeginTransaction(deferred: false);
+
+        var writes = Enumerable.Range(0, 20).Select(i => database.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@i, 'n')", new { i }, t))).ToList();
+        await Task.Delay(300);
+        Assert.DoesNotContain(writes, w => w.IsCompleted);
+        lockHeld.Rollback();
+        await Task.WhenAll(writes);
+
+        Assert.Equal(20, await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes")));
+    }
+
+    [Fact]
+    public async Task A_write_started_inside_a_write_is_refused_instead_of_waiting_for_itself()
+    {
+        await using var database = await NewDatabaseAsync();
+
+        var nested = await Record.ExceptionAsync(() => database.WriteAsync(async (c, t) =>
+            await database.WriteAsync((c2, t2) => c2.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'n')", transaction: t2))));
+
+        Assert.IsType<InvalidOperationException>(nested);
+    }
+
+    private static async Task<Database> NewDatabaseAsync(string? directory = null)
+    {
+        var database = Database.Open(null, directory ?? Directory.CreateTempSubdirectory("comptoir-group-").FullName);
+        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)", transaction: t));
+        return database;
+    }
+}
