@@ -114,13 +114,14 @@ public static class LoadBenchmark
             Console.WriteLine($"ratio POST comptoir/bare: {results[0].RequestsPerSecond / barePost.RequestsPerSecond:0.00}; GET comptoir/bare: {results[1].RequestsPerSecond / bareGet.RequestsPerSecond:0.00}; GET gzip comptoir/bare: {results[2].RequestsPerSecond / bareGzip.RequestsPerSecond:0.00}");
             Console.WriteLine($"GET per_page=100 response: {getSample.Length / 1024.0:0} KB ({gzipSample.Length / 1024.0:0} KB gzipped); POST response: {postSample.Length / 1024.0:0.0} KB");
             Console.WriteLine($"finalize -> downloadable Factur-X (idle, {finalize.Count} invoices): p50 {finalize[finalize.Count / 2]:0} ms, p99 {finalize[(int)(finalize.Count * 0.99)]:0} ms, max {finalize[^1]:0} ms");
-            Console.WriteLine($"server peak memory (VmHWM) during the load: {peakMemory:0} MB");
+            Console.WriteLine($"server peak memory (VmHWM) during the load: {peakMemory:0} MB; now {MemoryBreakdown(server)}");
             return 0;
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true); // about 1 GB of database per run
         }
     }
 
@@ -257,6 +258,12 @@ public static class LoadBenchmark
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>Resident memory by kind (anonymous: heaps and stacks; file: mapped code and data files).</summary>
+    internal static string MemoryBreakdown(Process process) =>
+        string.Join(", ", File.ReadAllLines($"/proc/{process.Id}/status")
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("Threads:", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))));
 
     internal static double PeakMemoryMegabytes(Process process)
     {

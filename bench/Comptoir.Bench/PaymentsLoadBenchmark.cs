@@ -66,6 +66,7 @@ public static class PaymentsLoadBenchmark
             {
                 server.Kill(entireProcessTree: true);
                 await server.WaitForExitAsync();
+                Directory.Delete(data, recursive: true);
             }
         }
     }

@@ -41,6 +41,7 @@ public sealed class Database : IAsyncDisposable
         else
         {
             _sqliteWrites = new SqliteGroupCommit(OpenAsync, _inWrite);
+
         }
     }
 
@@ -191,6 +192,7 @@ public sealed class Database : IAsyncDisposable
         }
         else
         {
+            _sqliteWrites!.Dispose();
             SqliteConnection.ClearAllPools();
         }
     }

@@ -11,54 +11,72 @@ namespace Comptoir.Server.Storage;
 /// that throws (a 409, a unique violation) is rolled back alone and gets its own exception, while the others commit.
 /// No unit completes before its data is committed. Alone, a unit runs in a transaction of its own, without delay.
 /// </summary>
-internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, AsyncLocal<bool> inWrite)
+internal sealed class SqliteGroupCommit : IDisposable
 {
     public const int MaxBatch = 64;
     private const int MaxAttempts = 20;
+    private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly ConcurrentQueue<IUnit> _queue = new();
-    private int _leading;
+    private readonly ManualResetEventSlim _wake = new(false);
+    private volatile bool _stopping;
     private long _transactions;
     private long _units;
+
+    // The writer is a thread of its own, not a pool thread: SQLite's I/O is synchronous, and under a steady stream of
+    // writes a pool thread running batches back to back left the pool one thread short, so requests stalled for the
+    // second the pool takes to add one.
+    public SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, AsyncLocal<bool> inWrite)
+    {
+        _open = open;
+        new Thread(() => Write(inWrite)) { IsBackground = true, Name = "comptoir-sqlite-writer" }.Start();
+    }
 
     /// <summary>Transactions committed so far, and the units of work they carried (for tests and diagnostics).</summary>
     public (long Transactions, long Units) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _units));
 
     public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_stopping, this);
         var unit = new Unit<T>(work, cancellationToken);
         _queue.Enqueue(unit);
-        if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
-        {
-            _ = Task.Run(LeadAsync, CancellationToken.None);
-        }
-
+        _wake.Set();
         return unit.Task;
     }
 
-    private async Task LeadAsync()
+    /// <summary>Stops the writer once the queued units are done.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _wake.Set();
+    }
+
+    private void Write(AsyncLocal<bool> inWrite)
     {
         inWrite.Value = true;
         while (true)
         {
-            var batch = new List<IUnit>(8);
-            while (batch.Count < MaxBatch && _queue.TryDequeue(out var unit))
+            _wake.Wait();
+            _wake.Reset(); // before draining: a unit queued from here on sets it again
+            while (!_queue.IsEmpty)
             {
-                if (!unit.CancelIfRequested())
+                var batch = new List<IUnit>(8);
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var unit))
                 {
-                    batch.Add(unit);
+                    if (!unit.CancelIfRequested())
+                    {
+                        batch.Add(unit);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    RunBatchAsync(batch).GetAwaiter().GetResult();
                 }
             }
 
-            if (batch.Count > 0)
+            if (_stopping && _queue.IsEmpty)
             {
-                await RunBatchAsync(batch).ConfigureAwait(false);
-                continue;
-            }
-
-            // Step down, then look again: a unit queued between the last dequeue and the step-down must not wait.
-            Volatile.Write(ref _leading, 0);
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
-            {
+                _wake.Dispose();
                 return;
             }
         }
@@ -70,7 +88,7 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
         {
             try
             {
-                await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+                await using var connection = await _open(CancellationToken.None).ConfigureAwait(false);
                 await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
                 foreach (var unit in batch)
                 {

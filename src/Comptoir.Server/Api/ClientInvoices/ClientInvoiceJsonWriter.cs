@@ -12,10 +12,18 @@ public static class ClientInvoiceJsonWriter
 {
     public static void WriteFields(Utf8JsonWriter json, InvoiceRow invoice, string baseUrl)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(invoice);
         var content = invoice.Content;
-        var organization = Snapshots.Organization(content.OrganizationSnapshot);
+        WriteFields(json, invoice, content, Snapshots.Organization(content.OrganizationSnapshot), Snapshots.Client(content.ClientSnapshot), baseUrl);
+    }
+
+    /// <summary>The same, from the content and snapshots already in memory (a write that has just built them).</summary>
+    public static void WriteFields(Utf8JsonWriter json, InvoiceRow invoice, InvoiceContent content, OrganizationRow organization, Domain.Clients.ClientRow client, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(organization);
         var settings = content.Settings;
         json.WriteString("id", invoice.Id);
         json.WriteString("organization_id", invoice.OrganizationId);
@@ -48,7 +56,7 @@ public static class ClientInvoiceJsonWriter
         WriteItems(json, content);
         json.WritePropertyName("client");
         json.WriteStartObject();
-        ClientJson.WriteFields(json, Snapshots.Client(content.ClientSnapshot));
+        ClientJson.WriteFields(json, client);
         json.WriteEndObject();
         json.WriteStartArray("payment_methods");
         json.WriteStartObject();

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Comptoir.Server.Api.Json;
+using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Domain.Invoices;
+using Comptoir.Server.Domain.Organizations;
 
 namespace Comptoir.Server.Api.ClientInvoices;
 
@@ -14,14 +16,20 @@ public static class InvoiceRendering
 {
     private const string BasePlaceholder = "comptoir-base-url:";
 
-    public static string Render(InvoiceRow invoice)
+    public static string Render(InvoiceRow invoice) =>
+        Render(json => ClientInvoiceJsonWriter.WriteFields(json, invoice, BasePlaceholder));
+
+    /// <summary>Renders from the content and snapshots a write has just built, without reading them back from JSON.</summary>
+    public static string Render(InvoiceRow invoice, InvoiceContent content, OrganizationRow organization, ClientRow client) =>
+        Render(json => ClientInvoiceJsonWriter.WriteFields(json, invoice, content, organization, client, BasePlaceholder));
+
+    private static string Render(Action<Utf8JsonWriter> writeFields)
     {
-        ArgumentNullException.ThrowIfNull(invoice);
         using var buffer = new MemoryStream(8 * 1024);
         using (var json = new Utf8JsonWriter(buffer, JsonConventions.WriterOptions))
         {
             json.WriteStartObject();
-            ClientInvoiceJsonWriter.WriteFields(json, invoice, BasePlaceholder);
+            writeFields(json);
             json.WriteEndObject();
         }
 

@@ -44,7 +44,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             content.OrganizationSnapshot = Snapshots.Of(organization);
             (row.TotalAmountCents, row.VatAmountCents) = InvoiceMath.Apply(content);
             row.Content = content;
-            row.Rendered = InvoiceRendering.Render(row);
+            row.Rendered = InvoiceRendering.Render(row, content, organization, client);
             await c.ExecuteAsync($"INSERT INTO client_invoices ({Columns}) VALUES ({Values})", row, t).ConfigureAwait(false);
             if (status == InvoiceStatus.Unpaid)
             {
@@ -78,7 +78,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             row.Content = content;
             var now = clock.GetUtcNow();
             row.UpdatedAt = Timestamps.ToText(now);
-            row.Rendered = InvoiceRendering.Render(row);
+            row.Rendered = InvoiceRendering.Render(row, content, organization, client);
             await c.ExecuteAsync(
                 "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, rendered = @Rendered, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
                 row, t).ConfigureAwait(false);
@@ -208,7 +208,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         invoice.Content = content;
         invoice.Status = InvoiceStatus.Unpaid;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
-        invoice.Rendered = InvoiceRendering.Render(invoice);
+        invoice.Rendered = InvoiceRendering.Render(invoice, content, organization, client);
         await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
         // The finished file is held back by the configured delay, as the public API's ~10 s.
         await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
