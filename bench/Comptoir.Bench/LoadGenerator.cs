@@ -42,8 +42,14 @@ public static class LoadGenerator
             while (Stopwatch.GetTimestamp() < until)
             {
                 var start = Stopwatch.GetTimestamp();
+                var startedAt = DateTime.UtcNow;
                 var ok = await request(client, (worker * 1_000_000) + i++);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                mine.Add(took);
+                if (took > 500 && latencies is not null)
+                {
+                    Console.Error.WriteLine($"slow request: {took:0} ms, started {startedAt:HH:mm:ss.fff} UTC");
+                }
                 if (!ok && errors is not null)
                 {
                     Interlocked.Increment(ref errors[0]);

@@ -5,6 +5,12 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres]          (invoices over HTTP)
 // dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] (transfers, transactions)
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
+// dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
+if (args.Length > 0 && args[0] == "lock-wait")
+{
+    return await LockWaitBenchmark.RunAsync();
+}
+
 if (args.Length > 0 && args[0] == "sync")
 {
     var counts = args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [5_000, 20_000, 50_000];

@@ -12,7 +12,7 @@ public class SqliteConnectionSettingsTests
         await using var database = Database.Open(null, directory);
 
         // Sequential opens reuse pooled handles (configured once); concurrent opens force new ones.
-        var sequential = new List<(long, long, long, string)>();
+        var sequential = new List<(long, long, string)>();
         for (var i = 0; i < 5; i++)
         {
             sequential.Add(await database.ReadAsync(Settings));
@@ -25,10 +25,24 @@ public class SqliteConnectionSettingsTests
             return await Settings(connection);
         }));
 
-        Assert.All(sequential.Concat(concurrent), s => Assert.Equal((1L, 30_000L, 1L, "wal"), s));
+        Assert.All(sequential.Concat(concurrent), s => Assert.Equal((1L, 1L, "wal"), s));
     }
 
-    private static async Task<(long ForeignKeys, long BusyTimeout, long Synchronous, string JournalMode)> Settings(System.Data.Common.DbConnection c) =>
-        (await c.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), await c.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
-         await c.ExecuteScalarAsync<long>("PRAGMA synchronous"), await c.ExecuteScalarAsync<string>("PRAGMA journal_mode") ?? string.Empty);
+    private static async Task<(long ForeignKeys, long Synchronous, string JournalMode)> Settings(System.Data.Common.DbConnection c) =>
+        (await c.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), await c.ExecuteScalarAsync<long>("PRAGMA synchronous"),
+         await c.ExecuteScalarAsync<string>("PRAGMA journal_mode") ?? string.Empty);
+}
+
+public class SqliteBusyWaitTests
+{
+    [Fact]
+    public void Waits_start_at_a_millisecond_and_add_up_to_about_thirty_seconds_before_giving_up()
+    {
+        var delays = Enumerable.Range(0, SqliteBusyWait.MaxAttempts + 1).Select(SqliteBusyWait.Delay).ToList();
+
+        Assert.Equal(1, delays[0]);
+        Assert.All(delays.Take(SqliteBusyWait.MaxAttempts), d => Assert.InRange(d!.Value, 1, 10));
+        Assert.InRange(delays.Take(SqliteBusyWait.MaxAttempts).Sum(d => d!.Value), 30_000, 31_000);
+        Assert.Null(delays[^1]);
+    }
 }

@@ -114,9 +114,11 @@ public sealed class Database : IAsyncDisposable
             return connection;
         }
 
+        // Before anything can meet a lock: connections wait for each other in milliseconds (see SqliteBusyWait).
+        SqliteBusyWait.Install(connection.Handle!);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer; busy_timeout makes writers from other processes wait, not fail.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        // WAL lets readers run beside the writer.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredMarker);
         return connection;

@@ -17,7 +17,9 @@ internal sealed class SqliteGroupCommit : IDisposable
     private const int MaxAttempts = 20;
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly ConcurrentQueue<IUnit> _queue = new();
+    private const int WriterCacheKilobytes = 16 * 1024;
     private readonly ManualResetEventSlim _wake = new(false);
+    private DbConnection? _connection;
     private volatile bool _stopping;
     private long _transactions;
     private long _units;
@@ -76,6 +78,7 @@ internal sealed class SqliteGroupCommit : IDisposable
 
             if (_stopping && _queue.IsEmpty)
             {
+                DropConnectionAsync().GetAwaiter().GetResult();
                 _wake.Dispose();
                 return;
             }
@@ -88,7 +91,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         {
             try
             {
-                await using var connection = await _open(CancellationToken.None).ConfigureAwait(false);
+                var connection = _connection ??= await OpenWriterAsync().ConfigureAwait(false);
                 await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
                 foreach (var unit in batch)
                 {
@@ -128,6 +131,7 @@ internal sealed class SqliteGroupCommit : IDisposable
                     unit.Fail(e);
                 }
 
+                await DropConnectionAsync().ConfigureAwait(false); // an I/O error may have left it unusable
                 break;
             }
         }
@@ -135,6 +139,27 @@ internal sealed class SqliteGroupCommit : IDisposable
         foreach (var unit in batch)
         {
             unit.Complete();
+        }
+    }
+
+    // One connection for all writes, kept open: SQLite empties a connection's page cache whenever another connection
+    // has written, so a writer taking a different pooled connection each time re-read every B-tree page it touched
+    // from the OS (40% of the writer's time was pread). Only this connection writes, so its cache stays valid.
+    private async Task<DbConnection> OpenWriterAsync()
+    {
+        var connection = await _open(CancellationToken.None).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKilobytes}";
+        await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
         }
     }
 

@@ -78,4 +78,11 @@ public sealed class InvoiceItemContent
 /// <summary>Source-generated JSON for the stored content.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(InvoiceContent))]
-internal sealed partial class InvoiceContentJson : JsonSerializerContext;
+internal sealed partial class InvoiceContentJson : JsonSerializerContext
+{
+    /// <summary>
+    /// For storage: quotes as \" and text as UTF-8 rather than \u0022 and \u00E9, so the snapshots nested as strings
+    /// take a third less room and time to write (HTML-safe escaping protects nothing in a database column).
+    /// </summary>
+    public static InvoiceContentJson Stored { get; } = new(new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -28,7 +28,7 @@ public sealed class InvoiceRow
     public InvoiceContent Content
     {
         get => JsonSerializer.Deserialize(Body, InvoiceContentJson.Default.InvoiceContent) ?? new InvoiceContent();
-        set => Body = JsonSerializer.Serialize(value, InvoiceContentJson.Default.InvoiceContent);
+        set => Body = JsonSerializer.Serialize(value, InvoiceContentJson.Stored.InvoiceContent);
     }
 }
 

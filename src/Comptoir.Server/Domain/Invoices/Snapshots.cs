@@ -8,9 +8,9 @@ namespace Comptoir.Server.Domain.Invoices;
 /// <summary>Serialises the client and seller as they were, for an invoice to keep.</summary>
 public static class Snapshots
 {
-    public static string Of(ClientRow client) => JsonSerializer.Serialize(client, SnapshotJson.Default.ClientRow);
+    public static string Of(ClientRow client) => JsonSerializer.Serialize(client, SnapshotJson.Stored.ClientRow);
 
-    public static string Of(OrganizationRow organization) => JsonSerializer.Serialize(organization, SnapshotJson.Default.OrganizationRow);
+    public static string Of(OrganizationRow organization) => JsonSerializer.Serialize(organization, SnapshotJson.Stored.OrganizationRow);
 
     public static ClientRow Client(string json) => JsonSerializer.Deserialize(json, SnapshotJson.Default.ClientRow) ?? new ClientRow();
 
@@ -20,4 +20,8 @@ public static class Snapshots
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ClientRow))]
 [JsonSerializable(typeof(OrganizationRow))]
-internal sealed partial class SnapshotJson : JsonSerializerContext;
+internal sealed partial class SnapshotJson : JsonSerializerContext
+{
+    /// <summary>Compact escaping for storage (see InvoiceContentJson.Stored).</summary>
+    public static SnapshotJson Stored { get; } = new(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
