@@ -26,6 +26,7 @@ public sealed class Database : IAsyncDisposable
     // transactions under load; only writers from other processes meet SQLite's busy handler.
     private readonly SqliteGroupCommit? _sqliteWrites;
 
+
     // Every query goes through a Database, so this is the one place that sets Dapper's snake_case mapping
     // before anything runs (a store's static constructor was not enough: admin commands skipped it).
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -82,7 +83,7 @@ public sealed class Database : IAsyncDisposable
         }
 
         return connection.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
-            ? new Database(DatabaseKind.Sqlite, connection) { Description = "SQLite " + connection }
+            ? new Database(DatabaseKind.Sqlite, connection) { Description = $"SQLite {connection}, {SqliteNativeLibrary.Engine} library" }
             : Sqlite(connection);
     }
 
@@ -90,7 +91,7 @@ public sealed class Database : IAsyncDisposable
     {
         SQLitePCL.Batteries_V2.Init();
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 };
-        return new Database(DatabaseKind.Sqlite, builder.ToString()) { Description = $"SQLite {Path.GetFullPath(path)}" };
+        return new Database(DatabaseKind.Sqlite, builder.ToString()) { Description = $"SQLite {Path.GetFullPath(path)}, {SqliteNativeLibrary.Engine} library" };
     }
 
     public static Database Postgres(string connectionString)
