@@ -118,8 +118,10 @@ public sealed class Database : IAsyncDisposable
         // Before anything can meet a lock: connections wait for each other in milliseconds (see SqliteBusyWait).
         SqliteBusyWait.Install(connection.Handle!);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        // WAL lets readers run beside the writer. secure_delete off, as the bundled library has it, whichever library
+        // runs: Debian's turns it on, zero-filling every replaced draft PDF (in the load benchmark its 10,000 drafts
+        // took 42 s to store instead of 35 s).
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=OFF;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredMarker);
         return connection;
