@@ -32,17 +32,3 @@ public class SqliteConnectionSettingsTests
         (await c.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), await c.ExecuteScalarAsync<long>("PRAGMA synchronous"),
          await c.ExecuteScalarAsync<string>("PRAGMA journal_mode") ?? string.Empty);
 }
-
-public class SqliteBusyWaitTests
-{
-    [Fact]
-    public void Waits_start_at_a_millisecond_and_add_up_to_about_thirty_seconds_before_giving_up()
-    {
-        var delays = Enumerable.Range(0, SqliteBusyWait.MaxAttempts + 1).Select(SqliteBusyWait.Delay).ToList();
-
-        Assert.Equal(1, delays[0]);
-        Assert.All(delays.Take(SqliteBusyWait.MaxAttempts), d => Assert.InRange(d!.Value, 1, 10));
-        Assert.InRange(delays.Take(SqliteBusyWait.MaxAttempts).Sum(d => d!.Value), 30_000, 31_000);
-        Assert.Null(delays[^1]);
-    }
-}

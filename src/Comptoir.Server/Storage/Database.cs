@@ -9,15 +9,17 @@ namespace Comptoir.Server.Storage;
 /// <summary>
 /// Opens connections to the configured engine and runs units of work in transactions. The SQL is shared; the few
 /// differences (row locking, blob type) are named here. A write transaction on SQLite starts with BEGIN IMMEDIATE,
-/// which serialises writers across processes as PostgreSQL's row locks do.
+/// which serialises writers across processes as PostgreSQL's row locks do; within a process SQLite writes go through
+/// <see cref="SqliteGroupCommit"/>.
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
-    private readonly string _connectionString;
-    private readonly NpgsqlDataSource? _postgres;
-
+    // SQLite handles whose per-connection settings are made (pooled connections keep their handle).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ConfiguredHandles = new();
     private static readonly object ConfiguredMarker = new();
+
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
 
     // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
     private readonly AsyncLocal<bool> _inWrite = new();
@@ -25,7 +27,6 @@ public sealed class Database : IAsyncDisposable
     // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping, and share
     // transactions under load; only writers from other processes meet SQLite's busy handler.
     private readonly SqliteGroupCommit? _sqliteWrites;
-
 
     // Every query goes through a Database, so this is the one place that sets Dapper's snake_case mapping
     // before anything runs (a store's static constructor was not enough: admin commands skipped it).

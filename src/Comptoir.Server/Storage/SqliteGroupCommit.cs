@@ -15,9 +15,9 @@ internal sealed class SqliteGroupCommit : IDisposable
 {
     public const int MaxBatch = 64;
     private const int MaxAttempts = 20;
+    private const int WriterCacheKilobytes = 16 * 1024;
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly ConcurrentQueue<IUnit> _queue = new();
-    private const int WriterCacheKilobytes = 16 * 1024;
     private readonly ManualResetEventSlim _wake = new(false);
     private DbConnection? _connection;
     private volatile bool _stopping;
@@ -25,8 +25,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     private long _units;
 
     // The writer is a thread of its own, not a pool thread: SQLite's I/O is synchronous, and under a steady stream of
-    // writes a pool thread running batches back to back left the pool one thread short, so requests stalled for the
-    // second the pool takes to add one.
+    // writes it runs batches back to back; on the pool it would hold one of the few threads requests need.
     public SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, AsyncLocal<bool> inWrite)
     {
         _open = open;
