@@ -51,12 +51,7 @@ public static class PaymentsLoadBenchmark
                 }, http);
                 Console.WriteLine(transfers);
                 await Task.Delay(TimeSpan.FromSeconds(5)); // let the settlements finish
-                var transactions = await LoadGenerator.RunAsync("GET /v2/transactions?per_page=100", Connections, duration, async (c, i) =>
-                {
-                    using var response = await c.GetAsync($"transactions?bank_account_id={account.Id}&per_page=100&page={(i % 20) + 1}");
-                    await response.Content.ReadAsByteArrayAsync();
-                    return response.StatusCode == HttpStatusCode.OK;
-                }, http);
+                var transactions = await LoadGenerator.RunAsync("GET /v2/transactions?per_page=100", Connections, duration, (c, i) => LoadGenerator.GetAndDiscardAsync(c, $"transactions?bank_account_id={account.Id}&per_page=100&page={(i % 20) + 1}"), http);
                 Console.WriteLine(transactions);
                 Console.WriteLine($"server peak memory (VmHWM): {LoadBenchmark.PeakMemoryMegabytes(server):0} MB");
                 _ = credentials;

@@ -64,6 +64,7 @@ public static class ComptoirServer
         services.AddSingleton<ClientStore>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<InvoiceListVersions>();
         services.AddSingleton<Api.ClientInvoices.InvoicePageCache>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<KeyRing>();

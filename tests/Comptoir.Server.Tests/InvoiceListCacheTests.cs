@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Comptoir.Server.Api.ClientInvoices;
 using Comptoir.Server.Tests.Support;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Server.Tests;
 
@@ -108,6 +109,97 @@ public class InvoiceListCacheTests
         Assert.InRange(cache.Bytes, 1, 10_000);
         Assert.NotNull(cache.Find("org-1|page-6", 7)); // the newest pages stay, the least recently used went
         Assert.Null(cache.Find("org-1|page-2", 7));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_page_is_built_once_for_concurrent_readers_and_then_served_from_memory(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        for (var i = 0; i < 3; i++)
+        {
+            await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban));
+        }
+
+        await Seeds.WaitForJobsAsync(server.Database); // the worker's attachments move the version too
+        var cache = server.App.Services.GetRequiredService<InvoicePageCache>();
+        var before = cache.Builds;
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ => Ids(await List(server.Client))));
+        Assert.Equal(before + 1, cache.Builds);
+        Assert.All(pages, page => Assert.Equal(pages[0], page));
+        Assert.Equal(3, pages[0].Length);
+
+        Assert.Equal(pages[0], Ids(await List(server.Client)));
+        Assert.Equal(before + 1, cache.Builds);
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_of_one_page_share_one_build_and_a_new_version_builds_again()
+    {
+        var cache = new InvoicePageCache(new ServerOptions());
+        var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builds = 0;
+        Task<byte[]> Build()
+        {
+            Interlocked.Increment(ref builds);
+            return gate.Task;
+        }
+
+        var waiting = Enumerable.Range(0, 32).Select(_ => cache.GetOrBuildAsync("org-1|page-1", 7, Build, CancellationToken.None)).ToArray();
+        gate.SetResult(new byte[100]);
+        var pages = await Task.WhenAll(waiting);
+
+        Assert.Equal(1, builds);
+        Assert.All(pages, page => Assert.Same(pages[0], page));
+        Assert.Same(pages[0], await cache.GetOrBuildAsync("org-1|page-1", 7, Build, CancellationToken.None));
+        Assert.Equal(1, builds);
+
+        var newer = await cache.GetOrBuildAsync("org-1|page-1", 8, () => Task.FromResult(new byte[50]), CancellationToken.None);
+        Assert.Equal(50, newer.Body.Length);
+        Assert.Equal(2, cache.Builds);
+    }
+
+    [Fact]
+    public async Task A_failed_build_fails_its_waiters_and_the_next_request_builds_again()
+    {
+        var cache = new InvoicePageCache(new ServerOptions());
+        var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = Enumerable.Range(0, 4).Select(_ => cache.GetOrBuildAsync("k", 1, () => gate.Task, CancellationToken.None)).ToArray();
+        gate.SetException(new TimeoutException("database timeout"));
+
+        foreach (var waiter in waiting)
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => waiter);
+        }
+
+        var page = await cache.GetOrBuildAsync("k", 1, () => Task.FromResult(new byte[10]), CancellationToken.None);
+        Assert.Equal(10, page.Body.Length);
+        Assert.Equal(2, cache.Builds);
+    }
+
+    [Fact]
+    public async Task A_reader_that_goes_away_does_not_cancel_the_build_others_wait_for()
+    {
+        var cache = new InvoicePageCache(new ServerOptions());
+        var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var builderLeaves = new CancellationTokenSource();
+        using var waiterLeaves = new CancellationTokenSource();
+        var builder = cache.GetOrBuildAsync("k", 1, () => gate.Task, builderLeaves.Token);
+        var leavingWaiter = cache.GetOrBuildAsync("k", 1, () => gate.Task, waiterLeaves.Token);
+        var stayingWaiter = cache.GetOrBuildAsync("k", 1, () => gate.Task, CancellationToken.None);
+
+        await builderLeaves.CancelAsync();
+        await waiterLeaves.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leavingWaiter); // stops waiting at once
+        Assert.False(stayingWaiter.IsCompleted);
+
+        gate.SetResult(new byte[10]);
+        Assert.Equal(10, (await stayingWaiter).Body.Length);
+        Assert.Same(await stayingWaiter, await builder); // the build ran to its end for the others
+        Assert.NotNull(cache.Find("k", 1));
+        Assert.Equal(1, cache.Builds);
     }
 
     [Fact]

@@ -65,4 +65,20 @@ public static class Seeds
 
         throw new TimeoutException($"No document for invoice {invoiceId}.");
     }
+
+    /// <summary>Waits until the worker has no queued or running job left.</summary>
+    public static async Task WaitForJobsAsync(Comptoir.Server.Storage.Database database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')")) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The worker still has jobs after 30 s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

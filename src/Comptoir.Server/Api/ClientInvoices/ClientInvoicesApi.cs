@@ -63,7 +63,7 @@ public static class ClientInvoicesApi
         return Single(context, invoice, 200);
     }
 
-    private static async Task<IResult> List(HttpContext context, InvoiceStore invoices, InvoicePageCache cache)
+    private static async Task<IResult> List(HttpContext context, InvoiceStore invoices, InvoiceListVersions versions, InvoicePageCache cache)
     {
         var principal = context.Require(Scopes.ClientInvoiceRead);
         var request = context.Request;
@@ -93,26 +93,26 @@ public static class ClientInvoicesApi
         };
         var baseUrl = PublicUrls.Base(context);
         // The version is read before the page is built (see InvoicePageCache): never a stale page under a new tag.
-        var version = await invoices.ListVersionAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
+        var version = await versions.ReadAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
         var key = string.Join('\n', principal.OrganizationId, baseUrl, query.Canonical(), paging.Page, paging.PerPage);
-        var cached = cache.Find(key, version);
-        if (cached is null)
+        var page = await cache.GetOrBuildAsync(key, version, async () =>
         {
-            var (page, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-            cached = cache.Store(key, version, JsonResponse.ToBytes(json =>
+            // Not cancelled with this request: other requests may be waiting for the same page.
+            var (rows, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage).ConfigureAwait(false);
+            return JsonResponse.ToBytes(json =>
             {
                 json.WriteStartArray("client_invoices");
-                foreach (var invoice in page)
+                foreach (var invoice in rows)
                 {
                     InvoiceRendering.WriteStored(json, invoice, baseUrl);
                 }
 
                 json.WriteEndArray();
                 paging.WriteMeta(json, total);
-            }));
-        }
+            });
+        }, context.RequestAborted).ConfigureAwait(false);
 
-        return new CachedPageResult(cached);
+        return new CachedPageResult(page);
     }
 
     private static async Task<IResult> Update(HttpContext context, InvoiceStore invoices, OrganizationStore organizations, string id)

@@ -8,11 +8,15 @@ namespace Comptoir.Server.Api.ClientInvoices;
 /// at. A page is served again only while that version has not moved (every change to the organization's invoices
 /// moves it, in the database, so the check holds across server processes). Bounded in bytes; the least recently
 /// used pages go first. The version must be read before the page is built: a page built from newer rows than its
-/// tag is merely rebuilt sooner, never served stale.
+/// tag is merely rebuilt sooner, never served stale. Requests that miss the same page at the same version share one
+/// build: without that, N clients walking the pages together each build every page, and the database does N times
+/// the work exactly when the cache is cold.
 /// </summary>
 public sealed class InvoicePageCache(ServerOptions options)
 {
     private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, long Version), Task<Page>> _building = new();
+    private long _builds;
     private readonly Lock _evicting = new();
     private long _bytes;
     private long _uses; // orders pages by last use; a counter, because many uses share a clock tick
@@ -21,6 +25,50 @@ public sealed class InvoicePageCache(ServerOptions options)
 
     /// <summary>Bytes held, both encodings counted.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Pages built since start (a hit builds nothing; concurrent misses of one page build it once).</summary>
+    public long Builds => Interlocked.Read(ref _builds);
+
+    /// <summary>
+    /// The page for <paramref name="key"/> at <paramref name="version"/>: from the cache, from a build already under
+    /// way for the same version, or built now. A build runs to its end even if the request that started it goes
+    /// away, since others may be waiting for it; its failure is every waiter's failure, and the next request tries again.
+    /// </summary>
+    public async Task<Page> GetOrBuildAsync(string key, long version, Func<Task<byte[]>> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (Find(key, version) is { } cached)
+        {
+            return cached;
+        }
+
+        if (!Enabled)
+        {
+            Interlocked.Increment(ref _builds);
+            return new Page(this, version, await build().ConfigureAwait(false));
+        }
+
+        var mine = new TaskCompletionSource<Page>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = _building.GetOrAdd((key, version), mine.Task);
+        if (flight == mine.Task)
+        {
+            try
+            {
+                Interlocked.Increment(ref _builds);
+                mine.SetResult(Store(key, version, await build().ConfigureAwait(false)));
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+            }
+            finally
+            {
+                _building.TryRemove(new KeyValuePair<(string, long), Task<Page>>((key, version), mine.Task));
+            }
+        }
+
+        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public Page? Find(string key, long version)
     {

@@ -153,13 +153,6 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             return invoice;
         }, cancellationToken);
 
-    /// <summary>
-    /// The organization's client-invoice version: moved by a database trigger in the transaction of every change to
-    /// its invoices, whichever process or tool makes it (migration 0003). 0 before its first invoice.
-    /// </summary>
-    public Task<long> ListVersionAsync(string organizationId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(version), 0) FROM client_invoice_versions WHERE organization_id = @organizationId", new { organizationId }), cancellationToken);
-
     public async Task<(IReadOnlyList<InvoiceRow> Page, long Total)> ListAsync(string organizationId, InvoiceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
