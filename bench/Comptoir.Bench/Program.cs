@@ -6,10 +6,12 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] (transfers, transactions)
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
-// dotnet run -c Release --project bench/Comptoir.Bench -- probe-get BASE_URL AUTHORIZATION [SECONDS]  (list phase only, running server)
-if (args.Length >= 3 && args[0] == "probe-get")
+// dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
+if (args.Length >= 3 && args[0] == "probe")
 {
-    return await ProbeGet.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    using var credentials = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(args[2]));
+    string Field(string name) => credentials.RootElement.GetProperty(name).GetString()!;
+    return await Probe.RunAsync(args[1], Field("base_url") + "/", Field("authorization"), Field("iban"), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")
