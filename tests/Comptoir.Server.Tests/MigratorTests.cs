@@ -34,4 +34,21 @@ public class MigratorTests
         Assert.Equal(DatabaseKind.Sqlite, Database.Open("/tmp/x.db", "/tmp").Kind);
         Assert.DoesNotContain("secret", Database.Open("postgresql://app:secret@db:5433/comptoir", "/tmp").Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PostgreSQL_connections_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    {
+        var connection = PostgresCluster.Instance.CreateDatabase();
+        await using (var database = Database.Open(connection, "/tmp"))
+        await using (var opened = await database.OpenAsync())
+        {
+            Assert.Equal(64, new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString).MaxAutoPrepare);
+        }
+
+        await using (var database = Database.Open(connection + ";Max Auto Prepare=0", "/tmp"))
+        await using (var opened = await database.OpenAsync())
+        {
+            Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString).MaxAutoPrepare);
+        }
+    }
 }
