@@ -203,6 +203,48 @@ public class InvoiceListCacheTests
     }
 
     [Fact]
+    public void A_query_total_is_shared_only_at_its_version()
+    {
+        var cache = new InvoicePageCache(new ServerOptions());
+
+        Assert.Null(cache.FindTotal("org-1|all", 3));
+        cache.StoreTotal("org-1|all", 3, 250);
+        Assert.Equal(250, cache.FindTotal("org-1|all", 3));
+        Assert.Null(cache.FindTotal("org-1|all", 4));
+        Assert.Null(cache.FindTotal("org-1|status=paid", 3));
+        cache.StoreTotal("org-1|all", 2, 249); // a slower request counted at an older version: it does not replace
+        Assert.Equal(250, cache.FindTotal("org-1|all", 3));
+
+        Assert.Null(new InvoicePageCache(new ServerOptions { ListCacheBytes = 0 }).FindTotal("org-1|all", 3));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Every_page_reports_the_count_of_its_own_query_at_the_current_version(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban))).GetProperty("id").GetString()!);
+        }
+
+        await ApiAssert.Json(await server.Client.PostAsync($"v2/client_invoices/{ids[0]}/finalize", null), HttpStatusCode.OK);
+        await Seeds.WaitForJobsAsync(server.Database);
+        async Task<int> Total(string query) =>
+            (await ApiAssert.Json(await server.Client.GetAsync("v2/client_invoices?per_page=1&" + query), HttpStatusCode.OK)).GetProperty("meta").GetProperty("total_count").GetInt32();
+
+        Assert.Equal(new[] { 3, 3, 3 }, new[] { await Total("page=1"), await Total("page=2"), await Total("page=3") });
+        Assert.Equal(new[] { 2, 2 }, new[] { await Total("filter[status]=draft&page=1"), await Total("filter[status]=draft&page=2") });
+        Assert.Equal(1, await Total("filter[status]=unpaid&page=1"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Client.DeleteAsync($"v2/client_invoices/{ids[1]}")).StatusCode);
+        Assert.Equal(new[] { 2, 2 }, new[] { await Total("page=1"), await Total("page=2") });
+        Assert.Equal(1, await Total("filter[status]=draft&page=1"));
+    }
+
+    [Fact]
     public void A_cache_of_zero_bytes_keeps_nothing()
     {
         var cache = new InvoicePageCache(new ServerOptions { ListCacheBytes = 0 });

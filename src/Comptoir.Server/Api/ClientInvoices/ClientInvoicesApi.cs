@@ -94,11 +94,13 @@ public static class ClientInvoicesApi
         var baseUrl = PublicUrls.Base(context);
         // The version is read before the page is built (see InvoicePageCache): never a stale page under a new tag.
         var version = await versions.ReadAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
-        var key = string.Join('\n', principal.OrganizationId, baseUrl, query.Canonical(), paging.Page, paging.PerPage);
+        var queryKey = string.Join('\n', principal.OrganizationId, query.Canonical());
+        var key = string.Join('\n', queryKey, baseUrl, paging.Page, paging.PerPage);
         var page = await cache.GetOrBuildAsync(key, version, async () =>
         {
             // Not cancelled with this request: other requests may be waiting for the same page.
-            var (rows, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage).ConfigureAwait(false);
+            var (rows, total) = await invoices.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, cache.FindTotal(queryKey, version)).ConfigureAwait(false);
+            cache.StoreTotal(queryKey, version, total);
             return JsonResponse.ToBytes(json =>
             {
                 json.WriteStartArray("client_invoices");

@@ -14,8 +14,11 @@ namespace Comptoir.Server.Api.ClientInvoices;
 /// </summary>
 public sealed class InvoicePageCache(ServerOptions options)
 {
+    private const int MaxTotals = 10_000;
+
     private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Key, long Version), Task<Page>> _building = new();
+    private readonly ConcurrentDictionary<string, (long Version, long Total)> _totals = new(StringComparer.Ordinal);
     private long _builds;
     private readonly Lock _evicting = new();
     private long _bytes;
@@ -68,6 +71,28 @@ public sealed class InvoicePageCache(ServerOptions options)
         }
 
         return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The number of invoices a query matches, as counted at <paramref name="version"/>: every page of one query
+    /// shares it, so the count (a scan of the organization's invoices) is paid once per version, not once per page.
+    /// </summary>
+    public long? FindTotal(string queryKey, long version) =>
+        Enabled && _totals.TryGetValue(queryKey, out var known) && known.Version == version ? known.Total : null;
+
+    public void StoreTotal(string queryKey, long version, long total)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        if (_totals.Count >= MaxTotals)
+        {
+            _totals.Clear(); // filters with timestamps make endless keys; a few counts again is the price of a bound
+        }
+
+        _totals.AddOrUpdate(queryKey, (version, total), (_, known) => known.Version > version ? known : (version, total));
     }
 
     public Page? Find(string key, long version)

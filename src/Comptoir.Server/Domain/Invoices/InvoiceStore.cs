@@ -153,7 +153,8 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             return invoice;
         }, cancellationToken);
 
-    public async Task<(IReadOnlyList<InvoiceRow> Page, long Total)> ListAsync(string organizationId, InvoiceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    /// <summary>A page of invoices and the count of all that match; a <paramref name="knownTotal"/> spares the count.</summary>
+    public async Task<(IReadOnlyList<InvoiceRow> Page, long Total)> ListAsync(string organizationId, InvoiceQuery query, int offset, int limit, long? knownTotal = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = new SqlFilter("organization_id = @organizationId", new { organizationId })
@@ -172,7 +173,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         parameters.Add("offset", offset);
         return await database.ReadAsync(async c =>
         {
-            var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
+            var total = knownTotal ?? await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
             // Page through ids first (the index holds them), then read only that page's renderings: a deep OFFSET
             // never drags thousands of large rows through the engine.
             var rows = await c.QueryAsync<InvoiceRow>(
