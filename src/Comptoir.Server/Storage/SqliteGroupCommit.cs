@@ -91,19 +91,19 @@ internal sealed class SqliteGroupCommit : IDisposable
             try
             {
                 var connection = _connection ??= await OpenWriterAsync().ConfigureAwait(false);
-                await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+                await using var transaction = ((StatementCachingConnection)connection).Inner.BeginTransaction(deferred: false);
                 foreach (var unit in batch)
                 {
-                    await transaction.SaveAsync("unit").ConfigureAwait(false);
+                    await ExecuteAsync(connection, transaction, "SAVEPOINT unit").ConfigureAwait(false);
                     try
                     {
                         await unit.RunAsync(connection, transaction).ConfigureAwait(false);
-                        await transaction.ReleaseAsync("unit").ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, "RELEASE unit").ConfigureAwait(false);
                     }
                     catch (Exception e) when (!(e is SqliteException s && IsBusy(s)))
                     {
-                        await transaction.RollbackAsync("unit").ConfigureAwait(false);
-                        await transaction.ReleaseAsync("unit").ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, "ROLLBACK TO unit").ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, "RELEASE unit").ConfigureAwait(false);
                         unit.Fail(e);
                     }
                 }
@@ -150,7 +150,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKilobytes}";
         await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
-        return connection;
+        return new StatementCachingConnection((SqliteConnection)connection);
     }
 
     private async Task DropConnectionAsync()
@@ -160,6 +160,15 @@ internal sealed class SqliteGroupCommit : IDisposable
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
         }
+    }
+
+    // Savepoints through the writer's connection, so that they too stay compiled (see StatementCachingConnection).
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
