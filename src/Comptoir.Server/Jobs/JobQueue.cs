@@ -44,9 +44,15 @@ public sealed class JobQueue(Database database, TimeProvider clock)
         {
             var now = clock.GetUtcNow();
             var nowText = Timestamps.ToText(now);
+            // Two queries, not one with OR: each reads the index in order and stops at its first row, where the OR
+            // made both engines gather and sort the whole backlog for every claim. A lease that ran out (its worker
+            // died) is taken first; there are at most as many as workers.
             var id = await c.ExecuteScalarAsync<string?>(
-                "SELECT id FROM jobs WHERE (status = 'queued' AND run_after <= @now) OR (status = 'running' AND locked_until < @now) ORDER BY run_after, id LIMIT 1" + database.ForUpdateSkipLocked,
-                new { now = nowText }, t).ConfigureAwait(false);
+                "SELECT id FROM jobs WHERE status = 'running' AND locked_until < @now ORDER BY locked_until, id LIMIT 1" + database.ForUpdateSkipLocked,
+                new { now = nowText }, t).ConfigureAwait(false)
+                ?? await c.ExecuteScalarAsync<string?>(
+                    "SELECT id FROM jobs WHERE status = 'queued' AND run_after <= @now ORDER BY run_after, id LIMIT 1" + database.ForUpdateSkipLocked,
+                    new { now = nowText }, t).ConfigureAwait(false);
             if (id is null)
             {
                 return null;
