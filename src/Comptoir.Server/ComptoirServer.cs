@@ -36,7 +36,7 @@ public static class ComptoirServer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         var database = Database.Open(options.Database, options.DataDirectory);
-        await Migrator.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
+        await Migrator.MigrateAsync(database, clock, cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);

@@ -12,7 +12,7 @@ public static class ServerSecrets
         ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(clock);
         await using var database = Database.Open(options.Database, options.DataDirectory);
-        await Migrator.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
+        await Migrator.MigrateAsync(database, clock, cancellationToken).ConfigureAwait(false);
         return await database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync("INSERT INTO server_secrets (name, value, created_at) VALUES (@name, @value, @now) ON CONFLICT (name) DO NOTHING",

@@ -13,16 +13,29 @@ public class MigratorTests
         var connection = TestDatabases.NewConnectionString(engine);
         var databases = Enumerable.Range(0, 4).Select(_ => Database.Open(connection, Path.GetTempPath())).ToList();
 
-        var applied = await Task.WhenAll(databases.Select(d => Migrator.MigrateAsync(d)));
+        var applied = await Task.WhenAll(databases.Select(d => Migrator.MigrateAsync(d, TimeProvider.System)));
 
         Assert.Equal(Migrator.Scripts(databases[0].Kind).Count(), applied.Sum());
         var versions = await databases[0].ReadAsync(c => c.QueryAsync<long>("SELECT version FROM schema_migrations"));
         Assert.Equal(Migrator.Scripts(databases[0].Kind).Select(s => (long)s.Version), versions.Order());
-        Assert.Equal(0, await Migrator.MigrateAsync(databases[0]));
+        Assert.Equal(0, await Migrator.MigrateAsync(databases[0], TimeProvider.System));
         foreach (var database in databases)
         {
             await database.DisposeAsync();
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Each_migration_is_stamped_by_the_clock_it_is_given(string engine)
+    {
+        var clock = new ManualClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        await using var database = Database.Open(TestDatabases.NewConnectionString(engine), Path.GetTempPath());
+
+        Assert.True(await Migrator.MigrateAsync(database, clock) > 0);
+
+        var stamps = await database.ReadAsync(c => c.QueryAsync<string>("SELECT DISTINCT applied_at FROM schema_migrations"));
+        Assert.Equal([Timestamps.ToText(clock.GetUtcNow())], stamps.ToArray());
     }
 
     [Fact]

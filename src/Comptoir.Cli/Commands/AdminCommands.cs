@@ -61,7 +61,7 @@ public static class AdminCommands
                 throw new CliException("--slug: use 3 to 60 lowercase letters, digits and dashes.", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             OrganizationRow organization;
             try
@@ -99,7 +99,7 @@ public static class AdminCommands
         listStorage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(listStorage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
             foreach (var organization in await new OrganizationStore(database, console.Clock).ListAsync(ct).ConfigureAwait(false))
             {
                 await console.Out.WriteLineAsync($"{organization.Slug}\t{organization.Id}\t{organization.LegalName}\t{organization.LegalNumber}").ConfigureAwait(false);
@@ -136,7 +136,7 @@ public static class AdminCommands
                 throw new CliException($"--iban {problem}", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
@@ -166,7 +166,7 @@ public static class AdminCommands
         listStorage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(listStorage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(listOrganization)!, ct).ConfigureAwait(false);
             foreach (var account in await store.AccountsAsync(owner.Id, ct).ConfigureAwait(false))
@@ -191,7 +191,7 @@ public static class AdminCommands
         storage.AddTo(create);
         create.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, secret) = await store.CreateApiKeyAsync(owner.Id, parse.GetValue(label), ct).ConfigureAwait(false);
@@ -227,7 +227,7 @@ public static class AdminCommands
                 lifetime = Durations.TryParse(text, out var parsed) && parsed > TimeSpan.Zero ? parsed : throw new CliException($"--expires-in: '{text}' is not a duration (1h, 30d).", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, token) = await store.CreateAccessTokenAsync(owner.Id, granted, lifetime, parse.GetValue(label), ct).ConfigureAwait(false);
@@ -248,7 +248,7 @@ public static class AdminCommands
         storage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             foreach (var credential in await store.CredentialsAsync(owner.Id, ct).ConfigureAwait(false))
@@ -266,7 +266,7 @@ public static class AdminCommands
         revokeStorage.AddTo(revoke);
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(revokeStorage, parse, ct).ConfigureAwait(false);
+            await using var database = await OpenAsync(revokeStorage, parse, console.Clock, ct).ConfigureAwait(false);
             if (!await new OrganizationStore(database, console.Clock).RevokeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false))
             {
                 throw new CliException($"No active key or token {parse.GetValue(id)}.", ExitCodes.Failed);
@@ -282,11 +282,11 @@ public static class AdminCommands
 
     private static Option<string> OrganizationOption() => new("--organization") { Description = "The organization's slug.", Required = true };
 
-    private static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, CancellationToken ct)
+    private static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, TimeProvider clock, CancellationToken ct)
     {
         var (dataDirectory, connection) = storage.Read(parse);
         var database = Database.Open(connection, dataDirectory);
-        await Migrator.MigrateAsync(database, ct).ConfigureAwait(false);
+        await Migrator.MigrateAsync(database, clock, ct).ConfigureAwait(false);
         return database;
     }
 

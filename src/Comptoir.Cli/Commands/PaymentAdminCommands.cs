@@ -32,8 +32,8 @@ public static class PaymentAdminCommands
         storage.AddTo(add);
         add.SetAction(async (parse, ct) =>
         {
-            await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
-            var owner = await AdminDatabase.OrganizationAsync(database, parse.GetValue(organization)!, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(database, parse.GetValue(organization)!, console.Clock, ct).ConfigureAwait(false);
             try
             {
                 var row = await new BeneficiaryStore(database, console.Clock).AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, parse.GetValue(bic), parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
@@ -60,7 +60,7 @@ public static class PaymentAdminCommands
         storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             if (!await new BeneficiaryStore(database, console.Clock).SetTrustedAsync(parse.GetValue(id)!, trusted, ct).ConfigureAwait(false))
             {
                 throw new CliException($"No beneficiary {parse.GetValue(id)}.", ExitCodes.Failed);
@@ -82,7 +82,7 @@ public static class PaymentAdminCommands
         storage.AddTo(add);
         add.SetAction(async (parse, ct) =>
         {
-            await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             try
             {
                 await new PayeeDirectory(database, console.Clock).AddExternalAsync(parse.GetValue(iban)!, parse.GetValue(name)!, ct).ConfigureAwait(false);
@@ -109,7 +109,7 @@ public static class PaymentAdminCommands
         storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             await new PayeeDirectory(database, console.Clock).SetBankAvailabilityAsync(parse.GetValue(iban)!, parse.GetValue(availability)!, ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Bank {PayeeDirectory.BankKey(parse.GetValue(iban)!)} is now {parse.GetValue(availability)}.").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -133,7 +133,7 @@ public static class PaymentAdminCommands
                 throw new CliException("--amount: a positive amount with at most 2 decimals, like 1814.85.", ExitCodes.Usage);
             }
 
-            await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             IncomingResult result;
             try
             {
@@ -166,7 +166,7 @@ public static class PaymentAdminCommands
             storage.AddTo(command);
             command.SetAction(async (parse, ct) =>
             {
-                await using var database = await AdminDatabase.OpenAsync(storage, parse, ct).ConfigureAwait(false);
+                await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
                 if (!await new ScaSessions(database, console.Clock).DecideAsync(parse.GetValue(token)!, approve, cancellationToken: ct).ConfigureAwait(false))
                 {
                     throw new CliException("No pending SCA session with that token.", ExitCodes.Failed);
@@ -185,15 +185,15 @@ public static class PaymentAdminCommands
 /// <summary>Opening the database and finding organizations, for admin commands.</summary>
 internal static class AdminDatabase
 {
-    public static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, CancellationToken ct)
+    public static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, TimeProvider clock, CancellationToken ct)
     {
         var (dataDirectory, connection) = storage.Read(parse);
         var database = Database.Open(connection, dataDirectory);
-        await Migrator.MigrateAsync(database, ct).ConfigureAwait(false);
+        await Migrator.MigrateAsync(database, clock, ct).ConfigureAwait(false);
         return database;
     }
 
-    public static async Task<OrganizationRow> OrganizationAsync(Database database, string slug, CancellationToken ct) =>
-        await new OrganizationStore(database, TimeProvider.System).FindBySlugAsync(slug, ct).ConfigureAwait(false)
+    public static async Task<OrganizationRow> OrganizationAsync(Database database, string slug, TimeProvider clock, CancellationToken ct) =>
+        await new OrganizationStore(database, clock).FindBySlugAsync(slug, ct).ConfigureAwait(false)
         ?? throw new CliException($"No organization with slug '{slug}' (see 'comptoir admin organizations list').", ExitCodes.Failed);
 }

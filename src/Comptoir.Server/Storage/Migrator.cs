@@ -14,9 +14,11 @@ public static class Migrator
 {
     private const long AdvisoryLockKey = 0x436F6D70746F6972; // "Comptoir"
 
-    public static async Task<int> MigrateAsync(Database database, CancellationToken cancellationToken = default)
+    /// <summary>Applies the scripts not yet applied; <paramref name="clock"/> stamps each one's applied_at.</summary>
+    public static async Task<int> MigrateAsync(Database database, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(clock);
         var applied = 0;
         foreach (var (version, name, sql) in Scripts(database.Kind))
         {
@@ -41,7 +43,7 @@ public static class Migrator
                 }
 
                 await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
-                    new { version, name, at = Timestamps.ToText(DateTimeOffset.UtcNow) }, transaction).ConfigureAwait(false);
+                    new { version, name, at = Timestamps.ToText(clock.GetUtcNow()) }, transaction).ConfigureAwait(false);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
             applied += ran ? 1 : 0;

@@ -15,7 +15,7 @@ public static class TestDatabases
             "postgres" => Database.Postgres(PostgresCluster.Instance.CreateDatabase()),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, null),
         };
-        await Migrator.MigrateAsync(database);
+        await Migrator.MigrateAsync(database, TimeProvider.System);
         return database;
     }
 
