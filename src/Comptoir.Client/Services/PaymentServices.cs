@@ -74,7 +74,7 @@ public sealed class TransactionsService
     public IAsyncEnumerable<Transaction> ListUpdatedAsync(string bankAccountId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
-            var query = Paging.Query(("bank_account_id", bankAccountId), ("updated_at_from", Iso(from)), ("updated_at_to", Iso(to)), ("includes[]", "attachments"),
+            var query = Paging.Query(("bank_account_id", bankAccountId), ("updated_at_from", Paging.Iso(from)), ("updated_at_to", Paging.Iso(to)), ("includes[]", "attachments"),
                 ("sort_by", "updated_at:asc"), ("per_page", "100"), ("page", page.ToString(CultureInfo.InvariantCulture)))
                 + "&status[]=completed&status[]=pending&status[]=declined";
             var result = await _api.SendAsync(HttpMethod.Get, $"transactions?{query}", ComptoirJsonContext.Default.TransactionsPage, cancellationToken: ct).ConfigureAwait(false);
@@ -85,5 +85,4 @@ public sealed class TransactionsService
     public async Task<Transaction> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"transactions/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransactionEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transaction;
 
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -107,7 +107,7 @@ public sealed class ClientInvoicesService
     public IAsyncEnumerable<ClientInvoice> ListUpdatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
         {
-            var query = Paging.Query(("filter[updated_at_from]", Iso(from)), ("filter[updated_at_to]", Iso(to)), ("sort_by", "updated_at:asc"), ("per_page", "100"), ("page", page.ToString(CultureInfo.InvariantCulture)));
+            var query = Paging.Query(("filter[updated_at_from]", Paging.Iso(from)), ("filter[updated_at_to]", Paging.Iso(to)), ("sort_by", "updated_at:asc"), ("per_page", "100"), ("page", page.ToString(CultureInfo.InvariantCulture)));
             var result = await _api.SendAsync(HttpMethod.Get, $"client_invoices?{query}", ComptoirJsonContext.Default.ClientInvoicesPage, cancellationToken: ct).ConfigureAwait(false);
             return (result.ClientInvoices, result.Meta);
         }, cancellationToken);
@@ -148,7 +148,6 @@ public sealed class ClientInvoicesService
         }
     }
 
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>/v2/attachments: metadata and streaming downloads that refresh expired URLs.</summary>
