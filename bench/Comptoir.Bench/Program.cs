@@ -35,7 +35,5 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(FacturXBenchmarks).Assembly).Run(args);
 return 0;
-
-public partial class Program;

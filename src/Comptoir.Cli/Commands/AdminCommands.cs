@@ -61,7 +61,7 @@ public static class AdminCommands
                 throw new CliException("--slug: use 3 to 60 lowercase letters, digits and dashes.", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             OrganizationRow organization;
             try
@@ -99,7 +99,7 @@ public static class AdminCommands
         listStorage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
             foreach (var organization in await new OrganizationStore(database, console.Clock).ListAsync(ct).ConfigureAwait(false))
             {
                 await console.Out.WriteLineAsync($"{organization.Slug}\t{organization.Id}\t{organization.LegalName}\t{organization.LegalNumber}").ConfigureAwait(false);
@@ -136,9 +136,9 @@ public static class AdminCommands
                 throw new CliException($"--iban {problem}", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
-            var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
             {
                 var account = await store.AddAccountAsync(new BankAccountRow
@@ -166,9 +166,9 @@ public static class AdminCommands
         listStorage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(listStorage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
-            var owner = await FindOrganizationAsync(store, parse.GetValue(listOrganization)!, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(listOrganization)!, ct).ConfigureAwait(false);
             foreach (var account in await store.AccountsAsync(owner.Id, ct).ConfigureAwait(false))
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{account.Id}\t{account.Iban}\t{DecimalText.Amount(Rounding.FromCents(account.BalanceCents))} {account.Currency}\t{account.Name}{(account.Main ? "\tmain" : string.Empty)}")).ConfigureAwait(false);
@@ -191,9 +191,9 @@ public static class AdminCommands
         storage.AddTo(create);
         create.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
-            var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, secret) = await store.CreateApiKeyAsync(owner.Id, parse.GetValue(label), ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"API key {id} created. Its secret is shown only now:").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Authorization: {owner.Slug}:{secret}").ConfigureAwait(false);
@@ -227,9 +227,9 @@ public static class AdminCommands
                 lifetime = Durations.TryParse(text, out var parsed) && parsed > TimeSpan.Zero ? parsed : throw new CliException($"--expires-in: '{text}' is not a duration (1h, 30d).", ExitCodes.Usage);
             }
 
-            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
-            var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             var (id, token) = await store.CreateAccessTokenAsync(owner.Id, granted, lifetime, parse.GetValue(label), ct).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Access token {id} created with scopes {string.Join(",", granted.Order(StringComparer.Ordinal))}. It is shown only now:").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Authorization: Bearer {token}").ConfigureAwait(false);
@@ -248,9 +248,9 @@ public static class AdminCommands
         storage.AddTo(list);
         list.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
-            var owner = await FindOrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
             foreach (var credential in await store.CredentialsAsync(owner.Id, ct).ConfigureAwait(false))
             {
                 var state = credential.RevokedAt is not null ? "revoked" : credential.ExpiresAt is not null ? $"expires {credential.ExpiresAt}" : "active";
@@ -266,7 +266,7 @@ public static class AdminCommands
         revokeStorage.AddTo(revoke);
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var database = await OpenAsync(revokeStorage, parse, console.Clock, ct).ConfigureAwait(false);
+            await using var database = await AdminDatabase.OpenAsync(revokeStorage, parse, console.Clock, ct).ConfigureAwait(false);
             if (!await new OrganizationStore(database, console.Clock).RevokeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false))
             {
                 throw new CliException($"No active key or token {parse.GetValue(id)}.", ExitCodes.Failed);
@@ -281,17 +281,6 @@ public static class AdminCommands
     }
 
     private static Option<string> OrganizationOption() => new("--organization") { Description = "The organization's slug.", Required = true };
-
-    private static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, TimeProvider clock, CancellationToken ct)
-    {
-        var (dataDirectory, connection) = storage.Read(parse);
-        var database = Database.Open(connection, dataDirectory);
-        await Migrator.MigrateAsync(database, clock, ct).ConfigureAwait(false);
-        return database;
-    }
-
-    private static async Task<OrganizationRow> FindOrganizationAsync(OrganizationStore store, string slug, CancellationToken ct) =>
-        await store.FindBySlugAsync(slug, ct).ConfigureAwait(false) ?? throw new CliException($"No organization with slug '{slug}' (see 'comptoir admin organizations list').", ExitCodes.Failed);
 }
 
 /// <summary>Organization slugs: lowercase letters, digits and dashes.</summary>

@@ -33,7 +33,7 @@ public static class PaymentAdminCommands
         add.SetAction(async (parse, ct) =>
         {
             await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
-            var owner = await AdminDatabase.OrganizationAsync(database, parse.GetValue(organization)!, console.Clock, ct).ConfigureAwait(false);
+            var owner = await AdminDatabase.OrganizationAsync(new OrganizationStore(database, console.Clock), parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
             {
                 var row = await new BeneficiaryStore(database, console.Clock).AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, parse.GetValue(bic), parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
@@ -180,20 +180,4 @@ public static class PaymentAdminCommands
 
         return group;
     }
-}
-
-/// <summary>Opening the database and finding organizations, for admin commands.</summary>
-internal static class AdminDatabase
-{
-    public static async Task<Database> OpenAsync(StorageOptions storage, ParseResult parse, TimeProvider clock, CancellationToken ct)
-    {
-        var (dataDirectory, connection) = storage.Read(parse);
-        var database = Database.Open(connection, dataDirectory);
-        await Migrator.MigrateAsync(database, clock, ct).ConfigureAwait(false);
-        return database;
-    }
-
-    public static async Task<OrganizationRow> OrganizationAsync(Database database, string slug, TimeProvider clock, CancellationToken ct) =>
-        await new OrganizationStore(database, clock).FindBySlugAsync(slug, ct).ConfigureAwait(false)
-        ?? throw new CliException($"No organization with slug '{slug}' (see 'comptoir admin organizations list').", ExitCodes.Failed);
 }

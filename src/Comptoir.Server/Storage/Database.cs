@@ -210,7 +210,6 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-
     private static async Task SafeRollback(DbTransaction transaction)
     {
         try

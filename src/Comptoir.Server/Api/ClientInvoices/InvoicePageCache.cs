@@ -19,8 +19,8 @@ public sealed class InvoicePageCache(ServerOptions options)
     private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Key, long Version), Task<Page>> _building = new();
     private readonly ConcurrentDictionary<string, (long Version, long Total)> _totals = new(StringComparer.Ordinal);
-    private long _builds;
     private readonly Lock _evicting = new();
+    private long _builds;
     private long _bytes;
     private long _uses; // orders pages by last use; a counter, because many uses share a clock tick
 
