@@ -53,17 +53,13 @@ public static class LoadBenchmark
 
             var results = new List<LoadGenerator.Result>
             {
-                await LoadGenerator.RunAsync("POST /v2/client_invoices (5 items)", Connections, duration, async (c, _) =>
-                {
-                    using var response = await c.PostAsync("client_invoices", Json(invoiceBody));
-                    return response.StatusCode == HttpStatusCode.Created;
-                }, http),
+                await LoadGenerator.RunAsync("POST /v2/client_invoices (5 items)", Connections, duration, (c, _) => CreateInvoiceAsync(c, invoiceBody), http),
             };
             await WaitForJobsAsync(database);
-            results.Add(await LoadGenerator.RunAsync("GET /v2/client_invoices?per_page=100", Connections, duration, (c, i) => LoadGenerator.GetAndDiscardAsync(c, $"client_invoices?per_page=100&page={(i % 100) + 1}"), http));
+            results.Add(await LoadGenerator.RunAsync("GET /v2/client_invoices?per_page=100", Connections, duration, ListPageAsync, http));
             // The same pages as the seeds' clients read them: Python requests and Node fetch send Accept-Encoding: gzip.
             using var gzipHttp = Client(baseUrl, credentials.RootElement.GetProperty("authorization").GetString()!, gzip: true);
-            results.Add(await LoadGenerator.RunAsync("GET ...?per_page=100, Accept-Encoding gzip", Connections, duration, (c, i) => LoadGenerator.GetAndDiscardAsync(c, $"client_invoices?per_page=100&page={(i % 100) + 1}"), gzipHttp));
+            results.Add(await LoadGenerator.RunAsync("GET ...?per_page=100, Accept-Encoding gzip", Connections, duration, ListPageAsync, gzipHttp));
             var gzipSample = await RawGzipAsync(baseUrl, credentials.RootElement.GetProperty("authorization").GetString()!);
             var peakMemory = PeakMemoryMegabytes(server);
 
@@ -264,6 +260,17 @@ public static class LoadBenchmark
     internal static string InvoiceJson(string clientId, string iban, int items) =>
         $$"""{"client_id": "{{clientId}}", "issue_date": "2026-03-19", "due_date": "2026-04-18", "status": "draft", "payment_methods": {"iban": "{{iban}}"}, "items": [{{string.Join(",", Enumerable.Range(1, items).Select(i => $$"""{"title": "Prestation {{i}}", "quantity": "{{i}}", "unit": "hour", "unit_price": {"value": "{{100 + i}}.50", "currency": "EUR"}, "vat_rate": "0.2"}"""))}}]}""";
 
+    /// <summary>The POST phase's request: one invoice created from <paramref name="body"/>.</summary>
+    internal static async Task<bool> CreateInvoiceAsync(HttpClient client, byte[] body)
+    {
+        using var response = await client.PostAsync("client_invoices", Json(body));
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    /// <summary>The GET phases' request: connection requests walk pages 1 to 100 of 100 invoices.</summary>
+    internal static Task<bool> ListPageAsync(HttpClient client, int request) =>
+        LoadGenerator.GetAndDiscardAsync(client, $"client_invoices?per_page=100&page={(request % 100) + 1}");
+
     private static ByteArrayContent Json(byte[] body)
     {
         var content = new ByteArrayContent(body);
@@ -271,7 +278,7 @@ public static class LoadBenchmark
         return content;
     }
 
-    private static HttpClient Client(string baseUrl, string authorization, bool gzip = false)
+    internal static HttpClient Client(string baseUrl, string authorization, bool gzip = false)
     {
         var handler = new SocketsHttpHandler
         {

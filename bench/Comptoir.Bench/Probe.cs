@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Comptoir.Bench;
@@ -12,24 +11,17 @@ public static class Probe
 {
     public static async Task<int> RunAsync(string phase, string baseUrl, string authorization, string iban, int seconds)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { BaseAddress = new Uri(baseUrl) };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        using var http = LoadBenchmark.Client(baseUrl, authorization);
+        var duration = TimeSpan.FromSeconds(seconds);
         LoadGenerator.Result result;
         if (phase == "post")
         {
             var body = Encoding.UTF8.GetBytes(LoadBenchmark.InvoiceJson(await LoadBenchmark.CreateClientAsync(http), iban, 5));
-            result = await LoadGenerator.RunAsync("POST /v2/client_invoices (5 items)", 32, TimeSpan.FromSeconds(seconds), async (c, _) =>
-            {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                using var response = await c.PostAsync("client_invoices", content);
-                return response.StatusCode == HttpStatusCode.Created;
-            }, http);
+            result = await LoadGenerator.RunAsync("POST /v2/client_invoices (5 items)", 32, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
         }
         else
         {
-            result = await LoadGenerator.RunAsync("GET /v2/client_invoices?per_page=100", 32, TimeSpan.FromSeconds(seconds),
-                (c, i) => LoadGenerator.GetAndDiscardAsync(c, $"client_invoices?per_page=100&page={(i % 100) + 1}"), http);
+            result = await LoadGenerator.RunAsync("GET /v2/client_invoices?per_page=100", 32, duration, LoadBenchmark.ListPageAsync, http);
         }
 
         Console.WriteLine(result);
