@@ -92,4 +92,18 @@ public sealed class StatementCachingConnectionTests : IAsyncLifetime
         var ids = (await _connection.QueryAsync<long>("SELECT id FROM notes ORDER BY id")).ToArray();
         Assert.Equal([1, 3], ids);
     }
+
+    [Fact]
+    public async Task A_list_parameter_expanded_by_rewriting_the_text_keeps_its_values()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await _connection.ExecuteAsync(Insert, new { id = i, text = $"n{i}" });
+        }
+
+        // Dapper adds @ids1..@idsN, then rewrites the text: the values must follow the statement of the new text.
+        const string Select = "SELECT text FROM notes WHERE id IN @ids ORDER BY id";
+        Assert.Equal(["n2", "n4"], await _connection.QueryAsync<string>(Select, new { ids = new[] { 2, 4 } }));
+        Assert.Equal(["n1", "n3", "n4"], await _connection.QueryAsync<string>(Select, new { ids = new[] { 1, 3, 4 } }));
+    }
 }

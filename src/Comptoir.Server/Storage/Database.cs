@@ -28,6 +28,9 @@ public sealed class Database : IAsyncDisposable
     // transactions under load; only writers from other processes meet SQLite's busy handler.
     private readonly SqliteGroupCommit? _sqliteWrites;
 
+    // SQLite reads run on kept connections whose statements stay compiled.
+    private readonly SqliteReaderPool? _sqliteReads;
+
     // Every query goes through a Database, so this is the one place that sets Dapper's snake_case mapping
     // before anything runs (a store's static constructor was not enough: admin commands skipped it).
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -43,6 +46,7 @@ public sealed class Database : IAsyncDisposable
         else
         {
             _sqliteWrites = new SqliteGroupCommit(OpenAsync, _inWrite);
+            _sqliteReads = new SqliteReaderPool(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -181,10 +185,15 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a read on a fresh connection.</summary>
+    /// <summary>Runs a read on a connection of its own (on SQLite, one kept open with its statements compiled).</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (_sqliteReads is not null)
+        {
+            return await _sqliteReads.ReadAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await work(connection).ConfigureAwait(false);
     }
@@ -206,6 +215,7 @@ public sealed class Database : IAsyncDisposable
         else
         {
             _sqliteWrites!.Dispose();
+            await _sqliteReads!.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearAllPools();
         }
     }

@@ -104,8 +104,12 @@ internal sealed class StatementCachingConnection(SqliteConnection inner) : DbCon
                     return;
                 }
 
+                // Parameters added before the text changes go with it: Dapper expands `IN @ids` by rewriting the
+                // text after it has added the expanded parameters.
+                var parameters = _statement is { Parameters.Count: > 0 } previous ? previous.Parameters.Cast<SqliteParameter>().ToArray() : [];
                 Release();
                 _statement = owner.Rent(value);
+                _statement.Parameters.AddRange(parameters);
                 _statement.Transaction = _transaction;
                 if (_timeout is { } timeout)
                 {
