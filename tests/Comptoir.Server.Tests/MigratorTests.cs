@@ -55,13 +55,33 @@ public class MigratorTests
         await using (var database = Database.Open(connection, "/tmp"))
         await using (var opened = await database.OpenAsync())
         {
-            Assert.Equal(64, new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString).MaxAutoPrepare);
+            var settings = new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString);
+            Assert.Equal(64, settings.MaxAutoPrepare);
+            Assert.True(settings.NoResetOnClose);
         }
 
-        await using (var database = Database.Open(connection + ";Max Auto Prepare=0", "/tmp"))
+        await using (var database = Database.Open(connection + ";Max Auto Prepare=0;No Reset On Close=false", "/tmp"))
         await using (var opened = await database.OpenAsync())
         {
-            Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString).MaxAutoPrepare);
+            var settings = new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString);
+            Assert.Equal(0, settings.MaxAutoPrepare);
+            Assert.False(settings.NoResetOnClose);
         }
+    }
+
+    [Fact]
+    public async Task PostgreSQL_stores_large_invoice_and_document_values_with_lz4()
+    {
+        await using var server = await RunningServer.StartAsync("postgres");
+        var client = await Seeds.CreateClientAsync(server.Client);
+        await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(client, server.Demo.Account.Iban));
+
+        var compressions = await server.Database.ReadAsync(c => c.QueryAsync<(string Column, string Method)>(
+            "SELECT attname, attcompression::text FROM pg_attribute WHERE (attrelid = 'client_invoices'::regclass AND attname IN ('body', 'rendered')) OR (attrelid = 'attachments'::regclass AND attname = 'content') OR (attrelid = 'idempotency_keys'::regclass AND attname = 'response_body') ORDER BY attname"));
+        Assert.Equal([("body", "l"), ("content", "l"), ("rendered", "l"), ("response_body", "l")], compressions.ToArray());
+
+        // A stored invoice's rendered JSON is large enough to be compressed, and it was, with LZ4.
+        var stored = await server.Database.ReadAsync(c => c.QuerySingleAsync<string?>("SELECT pg_column_compression(rendered) FROM client_invoices LIMIT 1"));
+        Assert.Equal("lz4", stored);
     }
 }

@@ -109,6 +109,14 @@ public sealed class Database : IAsyncDisposable
             builder.MaxAutoPrepare = 64;
         }
 
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            // A connection going back to the pool is not reset (RESET ALL and the rest, run before its next use):
+            // the server keeps no session state (no SET, LISTEN or temporary table; its advisory lock is
+            // transaction-scoped), and the reset was a visible part of PostgreSQL's CPU per request.
+            builder.NoResetOnClose = true;
+        }
+
         return new Database(DatabaseKind.Postgres, builder.ToString()) { Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" };
     }
 

@@ -162,12 +162,8 @@ public static class ClientInvoicesApi
         return Single(context, invoice, 200);
     }
 
-    private static async Task<(OrganizationRow, IReadOnlyList<BankAccountRow>)> OrganizationOf(ApiPrincipal principal, OrganizationStore organizations, CancellationToken cancellationToken)
-    {
-        var organization = await organizations.FindAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
-        var accounts = await organizations.AccountsAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false);
-        return (organization, accounts);
-    }
+    private static async Task<(OrganizationRow, IReadOnlyList<BankAccountRow>)> OrganizationOf(ApiPrincipal principal, OrganizationStore organizations, CancellationToken cancellationToken) =>
+        await organizations.FindWithAccountsAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
 
     /// <summary>The seed's flat body, or the same fields wrapped in {"client_invoice": {...}} as a widely used client sends.</summary>
     private static JsonBody Unwrap(JsonBody body) => body.Object("client_invoice") ?? body;

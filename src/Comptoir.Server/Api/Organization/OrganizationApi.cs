@@ -22,8 +22,7 @@ public static class OrganizationApi
     private static async Task<IResult> GetOrganization(HttpContext context, OrganizationStore store)
     {
         var principal = context.Require(Scopes.OrganizationRead);
-        var organization = await store.FindAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
-        var accounts = await store.AccountsAsync(organization.Id, context.RequestAborted).ConfigureAwait(false);
+        var (organization, accounts) = await store.FindWithAccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
         return JsonResponse.Ok(json => OrganizationJson.Write(json, organization, accounts));
     }
 
