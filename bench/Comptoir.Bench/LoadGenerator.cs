@@ -56,6 +56,10 @@ public static class LoadGenerator
         }
     }
 
+    // Requests slower than this are printed as they happen (COMPTOIR_BENCH_SLOW_MS, 500 by default).
+    private static readonly double SlowMilliseconds =
+        double.TryParse(Environment.GetEnvironmentVariable("COMPTOIR_BENCH_SLOW_MS"), System.Globalization.CultureInfo.InvariantCulture, out var slow) ? slow : 500;
+
     private static Task Loop(TimeSpan duration, int concurrency, Func<HttpClient, int, Task<bool>> request, HttpClient client, List<double>[]? latencies, long[]? errors)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -75,7 +79,7 @@ public static class LoadGenerator
                 var ok = await request(client, (worker * 1_000_000) + i++);
                 var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 mine.Add(took);
-                if (took > 500 && latencies is not null)
+                if (took > SlowMilliseconds && latencies is not null)
                 {
                     Console.Error.WriteLine($"slow request: {took:0} ms, started {startedAt:HH:mm:ss.fff} UTC");
                 }
