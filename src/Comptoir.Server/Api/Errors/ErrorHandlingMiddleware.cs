@@ -5,8 +5,8 @@ namespace Comptoir.Server.Api.Errors;
 
 /// <summary>
 /// Gives every response a trace id (header and, for errors, body) and turns every failure into the envelope:
-/// ApiException with its status, malformed requests and oversized bodies as 400/413, and anything unexpected as a
-/// logged 500 that reveals nothing internal.
+/// ApiException with its status, malformed requests and oversized bodies as 400/413, a database that cannot serve
+/// for the moment as 503 with Retry-After, and anything unexpected as a logged 500 that reveals nothing internal.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
@@ -40,12 +40,21 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         {
             // The client went away; nothing to answer.
         }
+        catch (Exception e) when (Storage.StorageFailures.IsUnavailable(e))
+        {
+            LogUnavailable(logger, e, context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            await ErrorEnvelope.WriteAsync(context, 503, [new ApiError("service_unavailable", "The database is unavailable for the moment; retry in a few seconds (with the same X-Qonto-Idempotency-Key, a retried POST is applied at most once).")],
+                new Dictionary<string, string> { ["Retry-After"] = "2" }).ConfigureAwait(false);
+        }
         catch (Exception e)
         {
             LogUnexpected(logger, e, context.Request.Method, context.Request.Path, context.TraceIdentifier);
             await ErrorEnvelope.WriteAsync(context, 500, [new ApiError("internal_error", $"Something went wrong on our side; quote trace id {context.TraceIdentifier}.")]).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable on {Method} {Path} (trace {TraceId}); answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path, string traceId);
