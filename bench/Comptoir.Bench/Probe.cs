@@ -5,7 +5,9 @@ namespace Comptoir.Bench;
 /// <summary>
 /// One phase of the load benchmark against a server that is already running (any engine, any data), 32 connections:
 /// `get` walks pages 1-100 of GET /v2/client_invoices?per_page=100; `post` creates five-item drafts for a new client.
-/// For profiling one phase without the benchmark's 4-minute setup.
+/// For profiling one phase without the benchmark's 4-minute setup. The server must run with its rate limits lifted
+/// (`--requests-per-10s 100000000 --requests-per-10min 100000000`, as `load` and `bench/probe-ab` start it), or the
+/// phase measures 429s.
 /// </summary>
 public static class Probe
 {

@@ -6,11 +6,12 @@ using Microsoft.Data.Sqlite;
 namespace Comptoir.Server.Storage;
 
 /// <summary>
-/// The SQLite writer's connection, keeping each statement it runs compiled for the next time. Microsoft.Data.Sqlite
-/// 6 compiles a statement afresh for every new command, and Dapper makes a new command for every call: on the one
-/// thread every write waits for, compiling the 17-column invoice INSERT (with the trigger it fires) was about 70 of
-/// its 260 microseconds. Commands handed out by <see cref="CreateDbCommand"/> take a compiled statement of the same
-/// text when one is idle, with its parameters cleared, and give it back when disposed. One thread uses it at a time.
+/// A SQLite connection (the writer's, and each kept reader's) that keeps each statement it runs compiled for the
+/// next time. Microsoft.Data.Sqlite 6 compiles a statement afresh for every new command, and Dapper makes a new
+/// command for every call: on the one thread every write waits for, compiling the 17-column invoice INSERT (with the
+/// trigger it fires) was about 70 of its 260 microseconds. Commands handed out by <see cref="CreateDbCommand"/> take
+/// a compiled statement of the same text when one is idle, with its parameters cleared, and give it back when
+/// disposed. One thread uses it at a time.
 /// </summary>
 internal sealed class StatementCachingConnection(SqliteConnection inner) : DbConnection
 {

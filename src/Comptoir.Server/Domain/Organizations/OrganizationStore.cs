@@ -10,6 +10,9 @@ namespace Comptoir.Server.Domain.Organizations;
 /// <summary>Organizations, their bank accounts and credentials: what administrators create and the API reads.</summary>
 public sealed class OrganizationStore(Database database, TimeProvider clock)
 {
+    private const string SelectOrganization = "SELECT * FROM organizations WHERE id = @id";
+    private const string SelectAccounts = "SELECT * FROM bank_accounts WHERE organization_id = @organizationId ORDER BY main DESC, created_at, id";
+
     private static readonly string[] OrganizationColumns =
     [
         "id", "slug", "legal_name", "legal_number", "legal_form", "legal_sector", "legal_registration_date", "legal_country",
@@ -50,7 +53,7 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
     }
 
     public Task<OrganizationRow?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<OrganizationRow>("SELECT * FROM organizations WHERE id = @id", new { id }), cancellationToken);
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<OrganizationRow>(SelectOrganization, new { id }), cancellationToken);
 
     public Task<OrganizationRow?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<OrganizationRow>("SELECT * FROM organizations WHERE slug = @slug", new { slug }), cancellationToken);
@@ -112,15 +115,14 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
         database.ReadAsync<(OrganizationRow, IReadOnlyList<BankAccountRow>)?>(async c =>
         {
             using var results = await c.QueryMultipleAsync(
-                "SELECT * FROM organizations WHERE id = @id; SELECT * FROM bank_accounts WHERE organization_id = @id ORDER BY main DESC, created_at, id",
-                new { id }).ConfigureAwait(false);
+                $"{SelectOrganization}; {SelectAccounts}", new { id, organizationId = id }).ConfigureAwait(false);
             var organization = await results.ReadSingleOrDefaultAsync<OrganizationRow>().ConfigureAwait(false);
             var accounts = (await results.ReadAsync<BankAccountRow>().ConfigureAwait(false)).ToList();
             return organization is null ? null : (organization, accounts);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<BankAccountRow>> AccountsAsync(string organizationId, CancellationToken cancellationToken = default) =>
-        (await database.ReadAsync(c => c.QueryAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE organization_id = @organizationId ORDER BY main DESC, created_at, id", new { organizationId }), cancellationToken).ConfigureAwait(false)).ToList();
+        (await database.ReadAsync(c => c.QueryAsync<BankAccountRow>(SelectAccounts, new { organizationId }), cancellationToken).ConfigureAwait(false)).ToList();
 
     /// <summary>Creates an API key; the secret is returned once and only its hash is kept.</summary>
     public async Task<(string Id, string Secret)> CreateApiKeyAsync(string organizationId, string? label, CancellationToken cancellationToken = default)
