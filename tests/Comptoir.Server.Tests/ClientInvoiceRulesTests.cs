@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Comptoir.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Server.Tests;
 
@@ -75,6 +76,8 @@ public class ClientInvoiceRulesTests
     {
         { "client_id", null, "/client_id", "required" },
         { "client_id", "00000000-0000-0000-0000-000000000000", "/client_id", "not_found" },
+        { "client_id", "not-a-client-id", "/client_id", "not_found" },
+        { "client_id", 42, "/client_id", "invalid_type" },
         { "issue_date", "2026-02-30", "/issue_date", "invalid" },
         { "issue_date", "19/03/2026", "/issue_date", "invalid" },
         { "due_date", "2026-03-01", "/due_date", "invalid" },
@@ -237,4 +240,39 @@ public class ClientInvoiceRulesTests
         var list = await ApiAssert.Json(await otherClient.GetAsync("v2/client_invoices"), HttpStatusCode.OK);
         Assert.Equal(0, list.GetProperty("meta").GetProperty("total_count").GetInt32());
     }
+
+    [Theory]
+    [MemberData(nameof(StaleClientCases))]
+    public async Task A_client_deleted_between_the_read_and_the_write_is_a_field_error_and_nothing_is_stored(string engine, string status)
+    {
+        var (server, clientId) = await StartAsync(engine);
+        await using var _ = server;
+        var services = server.App.Services;
+        var found = await server.Organizations.FindWithAccountsAsync(server.Demo.Organization.Id, clientId);
+        Assert.NotNull(found);
+        var (organization, accounts, client) = found.Value;
+        Assert.Equal(clientId, client?.Id);
+        // What the request read is now stale: the client goes before the invoice is written.
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Client.DeleteAsync($"v2/clients/{clientId}")).StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(Seeds.DraftBody(clientId, server.Demo.Account.Iban, status).ToJsonString());
+        var row = new Comptoir.Server.Domain.Invoices.InvoiceRow();
+        var content = new Comptoir.Server.Domain.Invoices.InvoiceContent();
+        Comptoir.Server.Domain.Invoices.InvoiceRequest.Apply(new Comptoir.Server.Api.Json.JsonBody(body.RootElement, string.Empty), row, content, organization, accounts, creating: true);
+
+        var error = await Assert.ThrowsAsync<Comptoir.Server.Api.Errors.ApiException>(() =>
+            services.GetRequiredService<Comptoir.Server.Domain.Invoices.InvoiceStore>().CreateAsync(row, content, status, organization, client));
+
+        Assert.Equal(422, error.Status);
+        Assert.Equal(("not_found", "/client_id"), (error.Errors[0].Code, error.Errors[0].Pointer));
+        var stored = await server.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT (SELECT COUNT(*) FROM client_invoices) + (SELECT COUNT(*) FROM jobs)"));
+        Assert.Equal(0, stored);
+    }
+
+    public static TheoryData<string, string> StaleClientCases => new()
+    {
+        { "sqlite", "draft" },
+        { "sqlite", "unpaid" },
+        { "postgres", "draft" },
+        { "postgres", "unpaid" },
+    };
 }

@@ -28,4 +28,29 @@ public sealed class OrganizationStoreTests
         Assert.DoesNotContain(found.Value.Accounts, a => a.Id == other.Account.Id);
         Assert.Null(await server.Organizations.FindWithAccountsAsync(Guid.NewGuid().ToString()));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_invoice_read_brings_the_organizations_own_client_and_no_other(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var ours = await Seeds.CreateClientAsync(server.Client);
+        var other = await DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        using var otherHttp = server.NewClient(other.Authorization);
+        var theirs = await Seeds.CreateClientAsync(otherHttp);
+
+        var found = await server.Organizations.FindWithAccountsAsync(server.Demo.Organization.Id, ours);
+        var foreign = await server.Organizations.FindWithAccountsAsync(server.Demo.Organization.Id, theirs);
+        var unknown = await server.Organizations.FindWithAccountsAsync(server.Demo.Organization.Id, Guid.NewGuid().ToString());
+
+        Assert.NotNull(found);
+        Assert.Equal(ours, found.Value.Client?.Id);
+        Assert.Equal("Acme Corp", found.Value.Client?.Name);
+        Assert.Equal([server.Demo.Account.Id], found.Value.Accounts.Select(a => a.Id).ToArray());
+        Assert.NotNull(foreign);
+        Assert.Null(foreign.Value.Client);
+        Assert.NotNull(unknown);
+        Assert.Null(unknown.Value.Client);
+        Assert.Null(await server.Organizations.FindWithAccountsAsync(Guid.NewGuid().ToString(), ours));
+    }
 }

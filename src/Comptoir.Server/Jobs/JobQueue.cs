@@ -24,13 +24,32 @@ public sealed class JobQueue(Database database, TimeProvider clock)
 
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
+    // Parameter names start with "job" so that the statement can share a command with its subject's.
+    private const string InsertSql =
+        "INSERT INTO jobs (id, kind, subject_id, status, attempts, run_after, created_at, updated_at) VALUES (@jobId, @jobKind, @jobSubjectId, 'queued', 0, @jobRunAfter, @jobNow, @jobNow)";
+
     /// <summary>Adds a job inside an open transaction.</summary>
     public async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string kind, string subjectId, DateTimeOffset runAfter)
     {
-        var now = Timestamps.ToText(clock.GetUtcNow());
-        await connection.ExecuteAsync(
-            "INSERT INTO jobs (id, kind, subject_id, status, attempts, run_after, created_at, updated_at) VALUES (@id, @kind, @subjectId, 'queued', 0, @runAfter, @now, @now)",
-            new { id = Guid.CreateVersion7().ToString(), kind, subjectId, runAfter = Timestamps.ToText(runAfter), now }, transaction).ConfigureAwait(false);
+        var (sql, parameters) = Enqueuing(kind, subjectId, runAfter);
+        await connection.ExecuteAsync(sql, parameters, transaction).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The statement and parameters that add a job, for a command that writes the job together with its subject
+    /// (<see cref="Database.ExecuteAtomicallyAsync"/>): add the subject's parameters to the ones returned.
+    /// </summary>
+    public (string Sql, DynamicParameters Parameters) Enqueuing(string kind, string subjectId, DateTimeOffset runAfter)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            jobId = Guid.CreateVersion7().ToString(),
+            jobKind = kind,
+            jobSubjectId = subjectId,
+            jobRunAfter = Timestamps.ToText(runAfter),
+            jobNow = Timestamps.ToText(clock.GetUtcNow()),
+        });
+        return (InsertSql, parameters);
     }
 
     /// <summary>Wakes this process's workers (call after the enqueuing transaction committed).</summary>

@@ -168,10 +168,31 @@ public sealed class Database : IAsyncDisposable
         return _sqliteWrites.RunAsync(work, cancellationToken);
     }
 
-    // PostgreSQL: one transaction per unit of work, retried on serialization failures and deadlocks.
-    private async Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one command of one or more statements (separated by ';') as a transaction of its own and returns once it
+    /// is committed: all of it or nothing. On PostgreSQL that is one round trip with no BEGIN or COMMIT, as Npgsql
+    /// sends the statements as one batch that PostgreSQL runs as one implicit transaction; on SQLite it is a write
+    /// like <see cref="WriteAsync"/>. For writes whose every value is known before they start.
+    /// </summary>
+    public Task ExecuteAtomicallyAsync(string sql, object parameters, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (_postgres is null)
+        {
+            return WriteAsync((c, t) => c.ExecuteAsync(sql, parameters, t), cancellationToken);
+        }
+
+        return WithRetriesAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    // PostgreSQL: one transaction per unit of work, retried on serialization failures and deadlocks.
+    private Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
@@ -183,15 +204,32 @@ public sealed class Database : IAsyncDisposable
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     return result;
                 }
-                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && attempt < 20)
+                catch (PostgresException e) when (IsRetryable(e))
                 {
                     await SafeRollback(transaction).ConfigureAwait(false);
+                    throw;
                 }
             }
+        }, cancellationToken);
 
-            await Task.Delay(5 * attempt, cancellationToken).ConfigureAwait(false);
+    // A PostgreSQL transaction that failed on a serialization failure or a deadlock is run again, up to 20 times.
+    private static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var number = 1; ; number++)
+        {
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (IsRetryable(e) && number < 20)
+            {
+                await Task.Delay(5 * number, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private static bool IsRetryable(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>Runs a read on a connection of its own (on SQLite, one kept open with its statements compiled).</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
@@ -211,6 +249,14 @@ public sealed class Database : IAsyncDisposable
     {
         SqliteException s => s.SqliteErrorCode == 19 && s.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase),
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>True when the exception is a foreign-key violation on either engine.</summary>
+    public static bool IsForeignKeyViolation(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19 && s.Message.Contains("FOREIGN KEY", StringComparison.OrdinalIgnoreCase),
+        PostgresException p => p.SqlState == PostgresErrorCodes.ForeignKeyViolation,
         _ => false,
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Comptoir.Server.Api.Auth;
 using Comptoir.Server.Api.Errors;
 using Comptoir.Server.Api.Json;
@@ -48,11 +49,14 @@ public static class ClientInvoicesApi
         var principal = context.Require(Scopes.ClientInvoiceWrite);
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
-        var (organization, accounts) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
+        // The client is read with the organization, before the body is validated, to save a round trip.
+        var clientId = body.Element.TryGetProperty("client_id", out var id) && id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out _) ? id.GetString() : null;
+        var (organization, accounts, client) = await organizations.FindWithAccountsAsync(principal.OrganizationId, clientId, context.RequestAborted).ConfigureAwait(false)
+            ?? throw ApiException.NotFound("Organization");
         var row = new InvoiceRow();
         var content = new InvoiceContent();
         var status = InvoiceRequest.Apply(body, row, content, organization, accounts, creating: true)!;
-        var created = await invoices.CreateAsync(row, content, status, organization, context.RequestAborted).ConfigureAwait(false);
+        var created = await invoices.CreateAsync(row, content, status, organization, client, context.RequestAborted).ConfigureAwait(false);
         return Single(context, created, 201);
     }
 

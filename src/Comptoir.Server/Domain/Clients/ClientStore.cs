@@ -43,8 +43,11 @@ public sealed class ClientStore(Database database, TimeProvider clock)
     public Task<ClientRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => FindAsync(c, null, organizationId, id), cancellationToken);
 
+    /// <summary>A client of an organization (parameters @clientId and @organizationId); no row for another organization's.</summary>
+    public const string SelectOfOrganization = "SELECT * FROM clients WHERE id = @clientId AND organization_id = @organizationId";
+
     public static Task<ClientRow?> FindAsync(DbConnection connection, DbTransaction? transaction, string organizationId, string id) =>
-        connection.QuerySingleOrDefaultAsync<ClientRow>("SELECT * FROM clients WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, transaction);
+        connection.QuerySingleOrDefaultAsync<ClientRow>(SelectOfOrganization, new { clientId = id, organizationId }, transaction);
 
     /// <summary>Deletes a client without invoices. Returns null when not found, false when it has invoices.</summary>
     public Task<bool?> DeleteAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>

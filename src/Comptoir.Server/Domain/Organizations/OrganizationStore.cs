@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Comptoir.Core.Banking;
 using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Domain.Clients;
 using Comptoir.Server.Storage;
 using Dapper;
 
@@ -111,14 +112,23 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
     /// An organization with its accounts in one read (one round trip on PostgreSQL): what every invoice write needs.
     /// Null when there is no such organization.
     /// </summary>
-    public Task<(OrganizationRow Organization, IReadOnlyList<BankAccountRow> Accounts)?> FindWithAccountsAsync(string id, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<(OrganizationRow, IReadOnlyList<BankAccountRow>)?>(async c =>
+    public async Task<(OrganizationRow Organization, IReadOnlyList<BankAccountRow> Accounts)?> FindWithAccountsAsync(string id, CancellationToken cancellationToken = default) =>
+        await FindWithAccountsAsync(id, null, cancellationToken).ConfigureAwait(false) is { } found ? (found.Organization, found.Accounts) : null;
+
+    /// <summary>
+    /// An organization with its accounts and, when <paramref name="clientId"/> is given, that client of the
+    /// organization (null when it is not one), in one read: what creating an invoice needs. Null when there is no
+    /// such organization.
+    /// </summary>
+    public Task<(OrganizationRow Organization, IReadOnlyList<BankAccountRow> Accounts, ClientRow? Client)?> FindWithAccountsAsync(string id, string? clientId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<(OrganizationRow, IReadOnlyList<BankAccountRow>, ClientRow?)?>(async c =>
         {
-            using var results = await c.QueryMultipleAsync(
-                $"{SelectOrganization}; {SelectAccounts}", new { id, organizationId = id }).ConfigureAwait(false);
+            var sql = clientId is null ? $"{SelectOrganization}; {SelectAccounts}" : $"{SelectOrganization}; {SelectAccounts}; {ClientStore.SelectOfOrganization}";
+            using var results = await c.QueryMultipleAsync(sql, new { id, organizationId = id, clientId }).ConfigureAwait(false);
             var organization = await results.ReadSingleOrDefaultAsync<OrganizationRow>().ConfigureAwait(false);
             var accounts = (await results.ReadAsync<BankAccountRow>().ConfigureAwait(false)).ToList();
-            return organization is null ? null : (organization, accounts);
+            var client = clientId is null ? null : await results.ReadSingleOrDefaultAsync<ClientRow>().ConfigureAwait(false);
+            return organization is null ? null : (organization, accounts, client);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<BankAccountRow>> AccountsAsync(string organizationId, CancellationToken cancellationToken = default) =>
