@@ -25,7 +25,11 @@ public static class LoadBenchmark
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-").FullName;
-        var connection = engine == "postgres" ? PostgresCluster.Instance.CreateDatabase() : null;
+        // COMPTOIR_BENCH_DATABASE_OPTIONS adds settings to the PostgreSQL connection string, for A/B runs
+        // (e.g. "Maximum Pool Size=40").
+        var connection = engine == "postgres"
+            ? PostgresCluster.Instance.CreateDatabase() + (Environment.GetEnvironmentVariable("COMPTOIR_BENCH_DATABASE_OPTIONS") is { Length: > 0 } options ? ";" + options : string.Empty)
+            : null;
         var port = FreePort();
         using var server = StartServer(data, connection, port);
         try

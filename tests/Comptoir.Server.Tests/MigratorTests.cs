@@ -49,7 +49,7 @@ public class MigratorTests
     }
 
     [Fact]
-    public async Task PostgreSQL_connections_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    public async Task PostgreSQL_connection_defaults_apply_unless_the_connection_string_says_otherwise()
     {
         var connection = PostgresCluster.Instance.CreateDatabase();
         await using (var database = Database.Open(connection, "/tmp"))
@@ -58,14 +58,22 @@ public class MigratorTests
             var settings = new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString);
             Assert.Equal(64, settings.MaxAutoPrepare);
             Assert.True(settings.NoResetOnClose);
+            Assert.Equal(Math.Max(4, 2 * Environment.ProcessorCount), settings.MaxPoolSize);
         }
 
-        await using (var database = Database.Open(connection + ";Max Auto Prepare=0;No Reset On Close=false", "/tmp"))
+        await using (var database = Database.Open(connection + ";Max Auto Prepare=0;No Reset On Close=false;Maximum Pool Size=7", "/tmp"))
         await using (var opened = await database.OpenAsync())
         {
             var settings = new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString);
             Assert.Equal(0, settings.MaxAutoPrepare);
             Assert.False(settings.NoResetOnClose);
+            Assert.Equal(7, settings.MaxPoolSize);
+        }
+
+        await using (var database = Database.Open(connection + ";MaxPoolSize=9", "/tmp"))
+        await using (var opened = await database.OpenAsync())
+        {
+            Assert.Equal(9, new Npgsql.NpgsqlConnectionStringBuilder(opened.ConnectionString).MaxPoolSize);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Comptoir.Server.Storage;
 /// which serialises writers across processes as PostgreSQL's row locks do; within a process SQLite writes go through
 /// <see cref="SqliteGroupCommit"/>.
 /// </summary>
-public sealed class Database : IAsyncDisposable
+public sealed partial class Database : IAsyncDisposable
 {
     // SQLite handles whose per-connection settings are made (pooled connections keep their handle).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ConfiguredHandles = new();
@@ -51,6 +51,12 @@ public sealed class Database : IAsyncDisposable
     }
 
     public DatabaseKind Kind { get; }
+
+    /// <summary>
+    /// PostgreSQL connections per server process when the connection string does not say (Maximum Pool Size):
+    /// twice the cores this process sees, at least 4. Set it when PostgreSQL runs on a machine with more cores.
+    /// </summary>
+    public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>SQLite write transactions committed by this process and the units of work they carried; zeros on PostgreSQL.</summary>
     public (long Transactions, long Units) SqliteCommits => _sqliteWrites?.Committed ?? (0, 0);
@@ -107,6 +113,14 @@ public sealed class Database : IAsyncDisposable
             // (Npgsql's automatic preparation): POST /v2/client_invoices about +20% (docs/benchmarks.md). A
             // connection string that sets Max Auto Prepare, 0 included, is left as it is.
             builder.MaxAutoPrepare = 64;
+        }
+
+        if (!MaxPoolSizeKeyword().IsMatch(connectionString))
+        {
+            // PostgreSQL serves most when about twice as many statements run at once as it has cores; more
+            // backends only take turns on the CPU, and a backend holding a lock while it waits for its turn stalls
+            // every request behind it. Requests beyond the pool wait in the process, in order (docs/decisions/0012).
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
@@ -285,6 +299,9 @@ public sealed class Database : IAsyncDisposable
             // The connection is discarded anyway.
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MaxPoolSizeKeyword();
 
     private static string FromUrl(string url)
     {

@@ -31,7 +31,7 @@ public sealed class PostgresCluster
     public int Port { get; }
 
     public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true, MaxPoolSize = 40 }.ToString();
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true }.ToString();
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public string CreateDatabase()
