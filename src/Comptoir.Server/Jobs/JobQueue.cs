@@ -37,9 +37,9 @@ public sealed class JobQueue(Database database, TimeProvider clock)
 
     /// <summary>
     /// The statement and parameters that add a job, for a command that writes the job together with its subject
-    /// (<see cref="Database.ExecuteAtomicallyAsync"/>): add the subject's parameters to the ones returned.
+    /// (<see cref="Database.ExecuteAtomicallyAsync"/>).
     /// </summary>
-    public (string Sql, DynamicParameters Parameters) Enqueuing(string kind, string subjectId, DateTimeOffset runAfter)
+    public (string Sql, object Parameters) Enqueuing(string kind, string subjectId, DateTimeOffset runAfter)
     {
         var parameters = new DynamicParameters(new
         {

@@ -183,24 +183,40 @@ public sealed partial class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs one command of one or more statements (separated by ';') as a transaction of its own and returns once it
-    /// is committed: all of it or nothing. On PostgreSQL that is one round trip with no BEGIN or COMMIT, as Npgsql
-    /// sends the statements as one batch that PostgreSQL runs as one implicit transaction; on SQLite it is a write
-    /// like <see cref="WriteAsync"/>. For writes whose every value is known before they start.
+    /// Runs statements as one transaction and returns once it is committed: all of them or none. On PostgreSQL they
+    /// go as one command, which Npgsql sends as one batch and PostgreSQL runs as one implicit transaction: one round
+    /// trip, no BEGIN or COMMIT. On SQLite they run one by one in a write like <see cref="WriteAsync"/>, each on its
+    /// kept compiled statement. For writes whose every value is known before they start; parameter names must not
+    /// repeat across the statements.
     /// </summary>
-    public Task ExecuteAtomicallyAsync(string sql, object parameters, CancellationToken cancellationToken = default)
+    public Task ExecuteAtomicallyAsync(IReadOnlyList<(string Sql, object Parameters)> statements, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(sql);
-        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentOutOfRangeException.ThrowIfZero(statements.Count);
         if (_postgres is null)
         {
-            return WriteAsync((c, t) => c.ExecuteAsync(sql, parameters, t), cancellationToken);
+            return WriteAsync(async (c, t) =>
+            {
+                foreach (var (sql, parameters) in statements)
+                {
+                    await c.ExecuteAsync(sql, parameters, t).ConfigureAwait(false);
+                }
+
+                return 0;
+            }, cancellationToken);
+        }
+
+        var text = string.Join("; ", statements.Select(s => s.Sql));
+        var merged = new DynamicParameters();
+        foreach (var (_, parameters) in statements)
+        {
+            merged.AddDynamicParams(parameters);
         }
 
         return WithRetriesAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return await connection.ExecuteAsync(new CommandDefinition(text, merged, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
 

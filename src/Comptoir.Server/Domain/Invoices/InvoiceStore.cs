@@ -66,9 +66,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
             }
             else
             {
-                var (jobSql, parameters) = jobs.Enqueuing(JobQueue.RenderInvoice, row.Id, now);
-                parameters.AddDynamicParams(row);
-                await database.ExecuteAtomicallyAsync($"{InsertSql}; {jobSql}", parameters, cancellationToken).ConfigureAwait(false);
+                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(JobQueue.RenderInvoice, row.Id, now)], cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DbException e) when (Database.IsForeignKeyViolation(e))
