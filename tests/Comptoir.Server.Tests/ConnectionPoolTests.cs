@@ -43,4 +43,23 @@ public sealed class ConnectionPoolTests
         var stored = await server.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM client_invoices"));
         Assert.Equal(requests, stored);
     }
+
+    [Fact]
+    public async Task A_request_that_waits_longer_than_the_pool_timeout_is_a_503_with_retry_after_and_the_next_one_succeeds()
+    {
+        await using var server = await RunningServer.StartAsync("postgres", o => o with { Database = o.Database + ";Maximum Pool Size=1;Timeout=1" });
+        // The pool's one connection is taken (the document worker may also wait for it now and then).
+        var held = await server.Database.OpenAsync();
+
+        using (var refused = await server.Client.Post("v2/clients", Seeds.AcmeClient))
+        {
+            await ApiAssert.Error(refused, HttpStatusCode.ServiceUnavailable, "service_unavailable");
+            Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
+        }
+
+        await held.DisposeAsync();
+        await ApiAssert.Json(await server.Client.Post("v2/clients", Seeds.AcmeClient), HttpStatusCode.Created);
+        var clients = await server.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM clients"));
+        Assert.Equal(1, clients); // the refused request stored nothing
+    }
 }
