@@ -25,11 +25,7 @@ public static class LoadBenchmark
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-").FullName;
-        // COMPTOIR_BENCH_DATABASE_OPTIONS adds settings to the PostgreSQL connection string, for A/B runs
-        // (e.g. "Maximum Pool Size=40").
-        var connection = engine == "postgres"
-            ? PostgresCluster.Instance.CreateDatabase() + (Environment.GetEnvironmentVariable("COMPTOIR_BENCH_DATABASE_OPTIONS") is { Length: > 0 } options ? ";" + options : string.Empty)
-            : null;
+        var connection = engine == "postgres" ? NewPostgresDatabase() : null;
         var port = FreePort();
         using var server = StartServer(data, connection, port);
         try
@@ -106,6 +102,13 @@ public static class LoadBenchmark
     }
 
     /// <summary>Starts comptoir serve on a free port with limits lifted; returns it with an authenticated client.</summary>
+    /// <summary>
+    /// A new database in the throwaway cluster; COMPTOIR_BENCH_DATABASE_OPTIONS adds settings to its connection
+    /// string, for A/B runs (e.g. "Maximum Pool Size=40").
+    /// </summary>
+    internal static string NewPostgresDatabase() =>
+        PostgresCluster.Instance.CreateDatabase() + (Environment.GetEnvironmentVariable("COMPTOIR_BENCH_DATABASE_OPTIONS") is { Length: > 0 } options ? ";" + options : string.Empty);
+
     internal static async Task<(Process Server, HttpClient Client, string Credentials)> StartAsync(string data, string? connection)
     {
         var port = FreePort();

@@ -20,7 +20,7 @@ public static class PaymentsLoadBenchmark
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-pay-").FullName;
-        var connection = engine == "postgres" ? PostgresCluster.Instance.CreateDatabase() : null;
+        var connection = engine == "postgres" ? LoadBenchmark.NewPostgresDatabase() : null;
         var (server, http, credentials) = await LoadBenchmark.StartAsync(data, connection);
         using (server)
         using (http)
