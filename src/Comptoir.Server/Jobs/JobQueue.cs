@@ -41,14 +41,14 @@ public sealed class JobQueue(Database database, TimeProvider clock)
     /// </summary>
     public (string Sql, object Parameters) Enqueuing(string kind, string subjectId, DateTimeOffset runAfter)
     {
-        var parameters = new DynamicParameters(new
+        var parameters = new
         {
             jobId = Guid.CreateVersion7().ToString(),
             jobKind = kind,
             jobSubjectId = subjectId,
             jobRunAfter = Timestamps.ToText(runAfter),
             jobNow = Timestamps.ToText(clock.GetUtcNow()),
-        });
+        };
         return (InsertSql, parameters);
     }
 

@@ -12,7 +12,7 @@ namespace Comptoir.Server.Storage;
 /// which serialises writers across processes as PostgreSQL's row locks do; within a process SQLite writes go through
 /// <see cref="SqliteGroupCommit"/>.
 /// </summary>
-public sealed partial class Database : IAsyncDisposable
+public sealed class Database : IAsyncDisposable
 {
     // SQLite handles whose per-connection settings are made (pooled connections keep their handle).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> ConfiguredHandles = new();
@@ -107,7 +107,10 @@ public sealed partial class Database : IAsyncDisposable
     public static Database Postgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        // The defaults below apply unless the connection string names the setting, under any of its spellings.
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        if (!named.Contains("MAXAUTOPREPARE"))
         {
             // The statements a server runs thousands of times are then parsed and planned once per connection
             // (Npgsql's automatic preparation): POST /v2/client_invoices about +20% (docs/benchmarks.md). A
@@ -115,7 +118,7 @@ public sealed partial class Database : IAsyncDisposable
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!MaxPoolSizeKeyword().IsMatch(connectionString))
+        if (!named.Contains("MAXIMUMPOOLSIZE") && !named.Contains("MAXPOOLSIZE"))
         {
             // PostgreSQL serves most when about twice as many statements run at once as it has cores; more
             // backends only take turns on the CPU, and a backend holding a lock while it waits for its turn stalls
@@ -123,7 +126,7 @@ public sealed partial class Database : IAsyncDisposable
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        if (!named.Contains("NORESETONCLOSE"))
         {
             // A connection going back to the pool is not reset (RESET ALL and the rest, run before its next use):
             // the server keeps no session state (no SET, LISTEN or temporary table; its advisory lock is
@@ -315,9 +318,6 @@ public sealed partial class Database : IAsyncDisposable
             // The connection is discarded anyway.
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex MaxPoolSizeKeyword();
 
     private static string FromUrl(string url)
     {

@@ -57,7 +57,7 @@ public sealed class InvoiceStore(Database database, JobQueue jobs, TimeProvider 
         {
             if (status == InvoiceStatus.Unpaid)
             {
-                await WriteAsync(async (c, t) =>
+                await database.WriteAsync(async (c, t) =>
                 {
                     await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
                     await FinalizeInTransactionAsync(c, t, row, organization, client, now).ConfigureAwait(false);
