@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Comptoir.Server.Domain.Organizations;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Organizations;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Storage;
 using Comptoir.Server.Tests.Support;
 

@@ -29,6 +29,6 @@ public sealed record ServerOptions
 
     public int RequestsPer10Minutes { get; init; } = 10_000;
 
-    /// <summary>Memory for finished client-invoice list pages (see InvoicePageCache); 0 turns the cache off.</summary>
+    /// <summary>Memory for finished client-invoice list pages (see ClientInvoicePageCache); 0 turns the cache off.</summary>
     public long ListCacheBytes { get; init; } = 64L * 1024 * 1024;
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Comptoir.Server.Invoicing;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.Core.Invoicing;
 using Comptoir.FacturX.Model;
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Comptoir.Cli.Commands;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,7 @@
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Storage;
 using Dapper;
 

@@ -1,7 +1,10 @@
 using System.Net;
 using Comptoir.Client.Models;
 using Comptoir.FacturX.Reading;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -71,7 +71,7 @@ public class AttachmentsTests
     public async Task Another_organizations_attachment_is_a_404()
     {
         await using var server = await RunningServer.StartAsync("sqlite");
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         using var otherClient = server.NewClient(other.Authorization);
         var created = await ApiAssert.Json(await otherClient.SendAsync(Upload([1, 2, 3], "x.pdf")), HttpStatusCode.Created);
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Comptoir.Server.Api.Auth;
+using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Tests.Support;
 
 namespace Comptoir.Server.Tests;
@@ -112,7 +112,7 @@ public class AuthenticationTests
     public async Task Another_organizations_account_is_a_404()
     {
         await using var server = await RunningServer.StartAsync("sqlite");
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
 
         await ApiAssert.Error(await server.Client.GetAsync($"v2/bank_accounts/{other.Account.Id}"), HttpStatusCode.NotFound, "not_found");
     }

@@ -228,7 +228,7 @@ public class ClientInvoiceRulesTests
         var (server, clientId) = await StartAsync();
         await using var _ = server;
         var invoice = await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban));
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         using var otherClient = server.NewClient(other.Authorization);
         var id = invoice.GetProperty("id").GetString();
 
@@ -255,12 +255,12 @@ public class ClientInvoiceRulesTests
         // What the request read is now stale: the client goes before the invoice is written.
         Assert.Equal(HttpStatusCode.NoContent, (await server.Client.DeleteAsync($"v2/clients/{clientId}")).StatusCode);
         using var body = System.Text.Json.JsonDocument.Parse(Seeds.DraftBody(clientId, server.Demo.Account.Iban, status).ToJsonString());
-        var row = new Comptoir.Server.Domain.Invoices.InvoiceRow();
-        var content = new Comptoir.Server.Domain.Invoices.InvoiceContent();
-        Comptoir.Server.Domain.Invoices.InvoiceRequest.Apply(new Comptoir.Server.Api.Json.JsonBody(body.RootElement, string.Empty), row, content, organization, accounts, creating: true);
+        var row = new Comptoir.Server.ClientInvoices.ClientInvoiceRow();
+        var content = new Comptoir.Server.ClientInvoices.ClientInvoiceContent();
+        Comptoir.Server.ClientInvoices.ClientInvoiceRequest.Apply(new Comptoir.Server.Http.Json.JsonBody(body.RootElement, string.Empty), row, content, organization, accounts, creating: true);
 
-        var error = await Assert.ThrowsAsync<Comptoir.Server.Api.Errors.ApiException>(() =>
-            services.GetRequiredService<Comptoir.Server.Domain.Invoices.InvoiceStore>().CreateAsync(row, content, status, organization, client));
+        var error = await Assert.ThrowsAsync<Comptoir.Server.Http.Errors.ApiException>(() =>
+            services.GetRequiredService<Comptoir.Server.ClientInvoices.ClientInvoiceStore>().CreateAsync(row, content, status, organization, client));
 
         Assert.Equal(422, error.Status);
         Assert.Equal(("not_found", "/client_id"), (error.Errors[0].Code, error.Errors[0].Pointer));

@@ -128,7 +128,7 @@ public class ClientsApiTests
     public async Task Another_organizations_client_is_invisible()
     {
         await using var server = await RunningServer.StartAsync("sqlite");
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         using var otherClient = server.NewClient(other.Authorization);
         var id = (await ApiAssert.Json(await otherClient.Post("v2/clients", AcmeSeed), HttpStatusCode.Created)).GetProperty("client").GetProperty("id").GetString();
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Comptoir.Server.Api.ClientInvoices;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +92,7 @@ public class InvoiceListCacheTests
     [Fact]
     public void Pages_are_served_only_at_their_version_and_the_cache_stays_within_its_bound()
     {
-        var cache = new InvoicePageCache(new ServerOptions { ListCacheBytes = 10_000 });
+        var cache = new ClientInvoicePageCache(new ServerOptions { ListCacheBytes = 10_000 });
 
         cache.Store("org-1|page-1", 7, new byte[3_000]);
         Assert.NotNull(cache.Find("org-1|page-1", 7));
@@ -123,7 +123,7 @@ public class InvoiceListCacheTests
         }
 
         await Seeds.WaitForJobsAsync(server.Database); // the worker's attachments move the version too
-        var cache = server.App.Services.GetRequiredService<InvoicePageCache>();
+        var cache = server.App.Services.GetRequiredService<ClientInvoicePageCache>();
         var before = cache.Builds;
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ => Ids(await List(server.Client))));
@@ -138,7 +138,7 @@ public class InvoiceListCacheTests
     [Fact]
     public async Task Concurrent_misses_of_one_page_share_one_build_and_a_new_version_builds_again()
     {
-        var cache = new InvoicePageCache(new ServerOptions());
+        var cache = new ClientInvoicePageCache(new ServerOptions());
         var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builds = 0;
         Task<byte[]> Build()
@@ -164,7 +164,7 @@ public class InvoiceListCacheTests
     [Fact]
     public async Task A_failed_build_fails_its_waiters_and_the_next_request_builds_again()
     {
-        var cache = new InvoicePageCache(new ServerOptions());
+        var cache = new ClientInvoicePageCache(new ServerOptions());
         var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = Enumerable.Range(0, 4).Select(_ => cache.GetOrBuildAsync("k", 1, () => gate.Task, CancellationToken.None)).ToArray();
         gate.SetException(new TimeoutException("database timeout"));
@@ -182,7 +182,7 @@ public class InvoiceListCacheTests
     [Fact]
     public async Task A_reader_that_goes_away_does_not_cancel_the_build_others_wait_for()
     {
-        var cache = new InvoicePageCache(new ServerOptions());
+        var cache = new ClientInvoicePageCache(new ServerOptions());
         var gate = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var builderLeaves = new CancellationTokenSource();
         using var waiterLeaves = new CancellationTokenSource();
@@ -205,7 +205,7 @@ public class InvoiceListCacheTests
     [Fact]
     public void A_query_total_is_shared_only_at_its_version()
     {
-        var cache = new InvoicePageCache(new ServerOptions());
+        var cache = new ClientInvoicePageCache(new ServerOptions());
 
         Assert.Null(cache.FindTotal("org-1|all", 3));
         cache.StoreTotal("org-1|all", 3, 250);
@@ -215,7 +215,7 @@ public class InvoiceListCacheTests
         cache.StoreTotal("org-1|all", 2, 249); // a slower request counted at an older version: it does not replace
         Assert.Equal(250, cache.FindTotal("org-1|all", 3));
 
-        Assert.Null(new InvoicePageCache(new ServerOptions { ListCacheBytes = 0 }).FindTotal("org-1|all", 3));
+        Assert.Null(new ClientInvoicePageCache(new ServerOptions { ListCacheBytes = 0 }).FindTotal("org-1|all", 3));
     }
 
     [Theory]
@@ -247,7 +247,7 @@ public class InvoiceListCacheTests
     [Fact]
     public void A_cache_of_zero_bytes_keeps_nothing()
     {
-        var cache = new InvoicePageCache(new ServerOptions { ListCacheBytes = 0 });
+        var cache = new ClientInvoicePageCache(new ServerOptions { ListCacheBytes = 0 });
 
         cache.Store("k", 1, new byte[10]);
 

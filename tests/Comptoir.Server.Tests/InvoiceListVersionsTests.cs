@@ -1,4 +1,4 @@
-using Comptoir.Server.Domain.Invoices;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Tests.Support;
 using Dapper;
 
@@ -12,7 +12,7 @@ public class InvoiceListVersionsTests
     public async Task A_read_sees_every_change_committed_before_it_asked(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
-        var versions = new InvoiceListVersions(database);
+        var versions = new ClientInvoiceListVersions(database);
 
         Assert.Equal(0, await versions.ReadAsync("org-a"));
         await SetAsync(database, "org-a", 5);
@@ -28,7 +28,7 @@ public class InvoiceListVersionsTests
         await using var database = await TestDatabases.CreateAsync(engine);
         await SetAsync(database, "org-a", 11);
         await SetAsync(database, "org-b", 22);
-        var versions = new InvoiceListVersions(database);
+        var versions = new ClientInvoiceListVersions(database);
 
         var reads = Enumerable.Range(0, 300).Select(i => (Organization: "org-" + "abc"[i % 3], Read: versions.ReadAsync("org-" + "abc"[i % 3]))).ToArray();
         await Task.WhenAll(reads.Select(r => r.Read));
@@ -43,7 +43,7 @@ public class InvoiceListVersionsTests
     {
         await using var database = await TestDatabases.CreateAsync(engine);
         await SetAsync(database, "org-a", 3);
-        var versions = new InvoiceListVersions(database);
+        var versions = new ClientInvoiceListVersions(database);
         await database.WriteAsync((c, t) => c.ExecuteAsync("ALTER TABLE client_invoice_versions RENAME TO moved_versions", transaction: t));
 
         var failed = Enumerable.Range(0, 5).Select(_ => versions.ReadAsync("org-a")).ToArray();
@@ -61,7 +61,7 @@ public class InvoiceListVersionsTests
     {
         await using var database = await TestDatabases.CreateAsync("sqlite");
         await SetAsync(database, "org-a", 4);
-        var versions = new InvoiceListVersions(database);
+        var versions = new ClientInvoiceListVersions(database);
         using var gone = new CancellationTokenSource();
         await gone.CancelAsync();
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Comptoir.Server.Api.ClientInvoices;
-using Comptoir.Server.Domain.Invoices;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,7 @@ public class InvoiceRenderingTests
     {
         await using var server = await RunningServer.StartAsync("sqlite", o => o with { RunWorkers = false });
         var clientId = await Seeds.CreateClientAsync(server.Client);
-        var store = server.App.Services.GetRequiredService<InvoiceStore>();
+        var store = server.App.Services.GetRequiredService<ClientInvoiceStore>();
         var organizationId = server.Demo.Organization.Id;
         var body = Seeds.DraftBody(clientId, server.Demo.Account.Iban);
         body["performance_start_date"] = "2026-03-01";
@@ -43,10 +42,10 @@ public class InvoiceRenderingTests
         await AssertStoredRenderingIsStable(store, organizationId, id);
     }
 
-    private static async Task AssertStoredRenderingIsStable(InvoiceStore store, string organizationId, string id)
+    private static async Task AssertStoredRenderingIsStable(ClientInvoiceStore store, string organizationId, string id)
     {
         var row = await store.FindAsync(organizationId, id);
         Assert.NotNull(row);
-        Assert.Equal(InvoiceRendering.Render(row), row.Rendered);
+        Assert.Equal(ClientInvoiceRendering.Render(row), row.Rendered);
     }
 }

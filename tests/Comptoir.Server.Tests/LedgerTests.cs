@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,7 +61,7 @@ public class LedgerTests
         await ApiAssert.Error(await server.Client.GetAsync("v2/transactions"), HttpStatusCode.BadRequest, parameter: "bank_account_id");
         await ApiAssert.Error(await server.Client.GetAsync($"v2/transactions?bank_account_id={account}&status[]=lost"), HttpStatusCode.BadRequest, "not_in_list");
         await ApiAssert.Error(await server.Client.GetAsync($"v2/transactions?bank_account_id={account}&side=up"), HttpStatusCode.BadRequest, parameter: "side");
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         await ApiAssert.Error(await server.Client.GetAsync($"v2/transactions?bank_account_id={other.Account.Id}"), HttpStatusCode.NotFound);
         using var otherClient = server.NewClient(other.Authorization);
         await ApiAssert.Error(await otherClient.GetAsync($"v2/transactions/{debitId}"), HttpStatusCode.NotFound);

@@ -1,5 +1,5 @@
 using Comptoir.Core.Banking;
-using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Organizations;
 using Comptoir.Server.Tests.Support;
 
 namespace Comptoir.Server.Tests;

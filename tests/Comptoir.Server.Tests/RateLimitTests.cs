@@ -21,7 +21,7 @@ public class RateLimitTests
         Assert.InRange(retryAfter, 1, 10);
 
         // Another client is not affected; the first one is served again after the window.
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         using var otherClient = server.NewClient(other.Authorization);
         Assert.Equal(HttpStatusCode.OK, (await otherClient.GetAsync("v2/bank_accounts")).StatusCode);
         server.Clock.Advance(TimeSpan.FromSeconds(retryAfter));

@@ -13,7 +13,7 @@ public class TransfersTests
     {
         await using var server = await RunningServer.StartAsync(engine);
         var supplier = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Fournitures Durand SARL", Payments.SupplierIban, "BNPAFRPP", trusted: true);
-        await server.App.Services.GetRequiredService<Comptoir.Server.Domain.Payments.PayeeDirectory>().AddExternalAsync(Payments.SupplierIban, "FOURNITURES DURAND");
+        await server.App.Services.GetRequiredService<Comptoir.Server.Payees.PayeeDirectory>().AddExternalAsync(Payments.SupplierIban, "FOURNITURES DURAND");
 
         // Step 1: list beneficiaries, filtered by IBAN.
         var list = await ApiAssert.Json(await server.Client.GetAsync($"v2/sepa/beneficiaries?iban[]={Payments.SupplierIban}&status[]=validated&trusted=true"), HttpStatusCode.OK);
@@ -52,7 +52,7 @@ public class TransfersTests
     public async Task Paying_an_iban_held_on_this_server_credits_that_account(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "atelier-b", "Atelier B SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "atelier-b", "Atelier B SAS");
         var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Atelier B", other.Account.Iban, null, trusted: true);
         var token = await server.TokenAsync(other.Account.Iban, "Atelier B");
         var created = await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, server.Demo.Account.Id, beneficiary.Id, "250.00", "F-2026-000007")), HttpStatusCode.Created);
@@ -115,7 +115,7 @@ public class TransfersTests
         await ApiAssert.Error(await server.Client.PostTransferAsync(past), HttpStatusCode.UnprocessableEntity, pointer: "/transfer/scheduled_date");
 
         // Another organization's account and beneficiary are not ours to use.
-        var other = await Comptoir.Server.Domain.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
+        var other = await Comptoir.Server.Organizations.DemoOrganization.CreateAsync(server.Organizations, "other-org", "Autre SAS");
         var theirs = await server.Beneficiaries().AddAsync(other.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
         await ApiAssert.Error(await server.Client.PostTransferAsync(Payments.TransferBody(token, other.Account.Id, beneficiary.Id, "10.00")), HttpStatusCode.UnprocessableEntity, "not_found", "/transfer/bank_account_id");
         await ApiAssert.Error(await server.Client.PostTransferAsync(Payments.TransferBody(token, account, theirs.Id, "10.00")), HttpStatusCode.UnprocessableEntity, "not_found", "/transfer/beneficiary_id");

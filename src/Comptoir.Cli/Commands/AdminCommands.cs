@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Comptoir.Core.Banking;
 using Comptoir.Core.Money;
-using Comptoir.Server.Api.Auth;
-using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Organizations;
 using Comptoir.Server.Storage;
 
 namespace Comptoir.Cli.Commands;

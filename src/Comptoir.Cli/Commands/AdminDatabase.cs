@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Organizations;
 using Comptoir.Server.Storage;
 
 namespace Comptoir.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Comptoir.Server.Invoicing;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.FacturX;
 using Comptoir.FacturX.Inspection;
 using Comptoir.FacturX.Layout;

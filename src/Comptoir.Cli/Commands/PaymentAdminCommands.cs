@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Comptoir.Core.Banking;
 using Comptoir.Core.Money;
-using Comptoir.Server.Domain.Organizations;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Organizations;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
 using Comptoir.Server.Storage;
 
 namespace Comptoir.Cli.Commands;

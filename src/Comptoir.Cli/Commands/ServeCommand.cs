@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Comptoir.Server;
-using Comptoir.Server.Api.Auth;
-using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Organizations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

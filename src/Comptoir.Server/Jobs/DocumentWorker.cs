@@ -1,11 +1,8 @@
 using System.Text.Json;
 using Comptoir.FacturX;
 using Comptoir.FacturX.Layout;
-using Comptoir.Server.Api.Attachments;
-using Comptoir.Server.Api.ClientInvoices;
-using Comptoir.Server.Domain.Attachments;
-using Comptoir.Server.Domain.Invoices;
-using Comptoir.Server.Invoicing;
+using Comptoir.Server.Attachments;
+using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Storage;
 using Dapper;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +16,7 @@ namespace Comptoir.Server.Jobs;
 /// leaves the job's lease to expire and another worker to redo it. On shutdown the current render finishes and
 /// unstarted claims are released.
 /// </summary>
-public sealed partial class DocumentWorker(JobQueue queue, Database database, Domain.Payments.TransferStore transfers, BackgroundCpu cpu, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
+public sealed partial class DocumentWorker(JobQueue queue, Database database, Transfers.TransferStore transfers, BackgroundCpu cpu, TimeProvider clock, ILogger<DocumentWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -64,7 +61,7 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
             {
                 await RenderAsync(job, cancellationToken).ConfigureAwait(false);
             }
-            else if (job.Kind == Domain.Payments.TransferStore.SettleTransfer)
+            else if (job.Kind == Transfers.TransferStore.SettleTransfer)
             {
                 await database.WriteAsync(async (c, t) =>
                 {
@@ -87,14 +84,14 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
 
     private async Task RenderAsync(JobRow job, CancellationToken cancellationToken)
     {
-        var invoice = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id", new { id = job.SubjectId }), cancellationToken).ConfigureAwait(false);
+        var invoice = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id", new { id = job.SubjectId }), cancellationToken).ConfigureAwait(false);
         if (invoice is null)
         {
             await CompleteAsync(job, cancellationToken).ConfigureAwait(false); // deleted draft: nothing to render
             return;
         }
 
-        var draft = invoice.Status == InvoiceStatus.Draft;
+        var draft = invoice.Status == ClientInvoiceStatus.Draft;
         var result = await cpu.RunAsync(() =>
         {
             var input = ClientInvoiceJson.Parse(ApiJson(invoice));
@@ -106,9 +103,9 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
         await database.WriteAsync(async (c, t) =>
         {
             // Store only if the invoice still says what was rendered; a newer state has its own job queued.
-            var current = await c.QuerySingleOrDefaultAsync<InvoiceRow>("SELECT * FROM client_invoices WHERE id = @id" + database.ForUpdate, new { id = invoice.Id }, t).ConfigureAwait(false);
+            var current = await c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id" + database.ForUpdate, new { id = invoice.Id }, t).ConfigureAwait(false);
             var now = Timestamps.ToText(clock.GetUtcNow());
-            if (current is not null && current.Body == invoice.Body && (current.Status == InvoiceStatus.Draft) == draft)
+            if (current is not null && current.Body == invoice.Body && (current.Status == ClientInvoiceStatus.Draft) == draft)
             {
                 // The document must read as newer than the finalization, even within the same millisecond.
                 var stamp = current.FinalizedAt is { } finalized && string.CompareOrdinal(now, finalized) <= 0
@@ -119,7 +116,7 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
                 {
                     current.AttachmentId = attachmentId;
                     await c.ExecuteAsync("UPDATE client_invoices SET attachment_id = @attachmentId, rendered = @rendered WHERE id = @id",
-                        new { attachmentId, rendered = InvoiceRendering.Render(current), id = current.Id }, t).ConfigureAwait(false);
+                        new { attachmentId, rendered = ClientInvoiceRendering.Render(current), id = current.Id }, t).ConfigureAwait(false);
                 }
             }
 
@@ -136,14 +133,14 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Do
         }, cancellationToken);
 
     /// <summary>The invoice as the API shows it, which is what the Factur-X mapping reads.</summary>
-    private static byte[] ApiJson(InvoiceRow invoice)
+    private static byte[] ApiJson(ClientInvoiceRow invoice)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Api.Json.JsonConventions.WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, Http.Json.JsonConventions.WriterOptions))
         {
             json.WriteStartObject();
             json.WritePropertyName("client_invoice");
-            InvoiceRendering.WriteStored(json, invoice, "http://localhost");
+            ClientInvoiceRendering.WriteStored(json, invoice, "http://localhost");
             json.WriteEndObject();
         }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Comptoir.Server.Domain.Ledger;
-using Comptoir.Server.Domain.Payments;
+using Comptoir.Server.Transactions;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Server.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Comptoir.Server.Domain.Organizations;
+using Comptoir.Server.Organizations;
 using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,0 +1,129 @@
+using Comptoir.Server.Http;
+using Comptoir.Server.Http.Idempotency;
+using System.Text.Json;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
+using Comptoir.Server.Attachments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Comptoir.Server.Attachments;
+
+/// <summary>POST /v2/attachments (multipart), GET /v2/attachments/{id} with a pre-signed URL, and the signed download.</summary>
+public static class AttachmentsApi
+{
+    public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v2/attachments", Upload);
+        app.MapGet("/v2/attachments/{id}", Get);
+        app.MapGet("/v2/attachments/{id}/download", Download);
+        return app;
+    }
+
+    /// <summary>The attachment object (API reference §7), with a freshly signed URL.</summary>
+    public static void WriteFields(Utf8JsonWriter json, AttachmentRow attachment, string url)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(attachment);
+        json.WriteString("id", attachment.Id);
+        json.WriteString("created_at", attachment.CreatedAt);
+        json.WriteString("updated_at", attachment.UpdatedAt);
+        json.WriteString("file_name", attachment.FileName);
+        json.WriteString("file_size", attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("file_content_type", attachment.ContentType);
+        json.WriteString("url", url);
+        json.WriteStartObject("probative_attachment");
+        json.WriteString("status", "unavailable");
+        json.WriteEndObject();
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, AttachmentStore store, UrlSigner signer)
+    {
+        var principal = context.Require(Scopes.AttachmentWrite);
+        if (string.IsNullOrWhiteSpace(context.Request.Headers[IdempotencyMiddleware.Header]))
+        {
+            throw ApiException.BadRequest("idempotency_key_required", $"POST /v2/attachments needs an {IdempotencyMiddleware.Header} header.");
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            throw ApiException.BadRequest("invalid_content_type", "Send the file as multipart/form-data in a field named 'file'.");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var file = form.Files.GetFile("file") ?? throw ApiException.Invalid("/file", "required", "The multipart field 'file' is missing.");
+        if (file.Length > AttachmentStore.MaxFileSize)
+        {
+            throw new ApiException(413, new ApiError("file_too_large", "The file is larger than 10 MB.", "/file"));
+        }
+
+        if (file.Length == 0)
+        {
+            throw ApiException.Invalid("/file", "invalid", "The file is empty.");
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var name = FileNames.Sanitize(file.FileName, "attachment");
+        var type = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        var row = await store.CreateAsync(principal.OrganizationId, name, type.Length > 100 ? "application/octet-stream" : type, buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        var baseUrl = PublicUrls.Base(context);
+        var url = await signer.SignAsync(baseUrl, row.Id, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Created(json =>
+        {
+            json.WriteStartObject("attachment");
+            WriteFields(json, row, url);
+            json.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Get(HttpContext context, AttachmentStore store, UrlSigner signer, string id)
+    {
+        var principal = context.Require(Scopes.AttachmentRead);
+        var attachment = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Attachment");
+        var baseUrl = PublicUrls.Base(context);
+        var url = await signer.SignAsync(baseUrl, attachment.Id, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Ok(json =>
+        {
+            json.WriteStartObject("attachment");
+            WriteFields(json, attachment, url);
+            json.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Download(HttpContext context, AttachmentStore store, UrlSigner signer, string id)
+    {
+        var problem = await signer.VerifyAsync(id, context.Request.Query["expires"], context.Request.Query["signature"], context.RequestAborted).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            throw ApiException.Forbidden("invalid_signature", problem);
+        }
+
+        var (row, content) = await store.ReadAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (row is null || content is null)
+        {
+            throw ApiException.NotFound("Attachment");
+        }
+
+        context.Response.Headers.CacheControl = "private, max-age=60";
+        return Results.File(content, row.ContentType, row.FileName);
+    }
+}
+
+/// <summary>File names that are safe in a Content-Disposition header and on any file system.</summary>
+public static class FileNames
+{
+    public static string Sanitize(string? name, string fallback)
+    {
+        var baseName = Path.GetFileName(name ?? string.Empty);
+        var clean = new string(baseName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('-', '.');
+        if (clean.Length > 120)
+        {
+            clean = clean[^120..];
+        }
+
+        return clean.Length == 0 ? fallback : clean;
+    }
+}

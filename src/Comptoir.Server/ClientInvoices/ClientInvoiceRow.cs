@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Comptoir.Server.ClientInvoices;
+
+/// <summary>A client invoice as stored (table client_invoices).</summary>
+public sealed class ClientInvoiceRow
+{
+    public string Id { get; set; } = string.Empty;
+    public string OrganizationId { get; set; } = string.Empty;
+    public string ClientId { get; set; } = string.Empty;
+    public string Status { get; set; } = ClientInvoiceStatus.Draft;
+    public string? Number { get; set; }
+    public string Body { get; set; } = "{}";
+
+    /// <summary>The client_invoice object as the API prints it, rendered at every write (see ClientInvoiceRendering).</summary>
+    public string Rendered { get; set; } = "{}";
+    public long TotalAmountCents { get; set; }
+    public long VatAmountCents { get; set; }
+    public string IssueDate { get; set; } = string.Empty;
+    public string DueDate { get; set; } = string.Empty;
+    public string? AttachmentId { get; set; }
+    public string CreatedAt { get; set; } = string.Empty;
+    public string UpdatedAt { get; set; } = string.Empty;
+    public string? FinalizedAt { get; set; }
+    public string? PaidAt { get; set; }
+    public string? CanceledAt { get; set; }
+
+    public ClientInvoiceContent Content
+    {
+        get => JsonSerializer.Deserialize(Body, ClientInvoiceContentJson.Default.ClientInvoiceContent) ?? new ClientInvoiceContent();
+        set => Body = JsonSerializer.Serialize(value, ClientInvoiceContentJson.Stored.ClientInvoiceContent);
+    }
+}
+
+/// <summary>Invoice statuses and the transitions between them.</summary>
+public static class ClientInvoiceStatus
+{
+    public const string Draft = "draft";
+    public const string Unpaid = "unpaid";
+    public const string Paid = "paid";
+    public const string Canceled = "canceled";
+
+    public static readonly string[] All = [Draft, Unpaid, Paid, Canceled];
+}

@@ -1,0 +1,265 @@
+using System.Data.Common;
+using Comptoir.Server.ClientInvoices;
+using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Clients;
+using Comptoir.Server.Organizations;
+using Comptoir.Server.Jobs;
+using Comptoir.Server.Storage;
+using Dapper;
+
+namespace Comptoir.Server.ClientInvoices;
+
+/// <summary>
+/// Client invoices and their lifecycle. Every state change runs in one transaction with what it implies: the
+/// number from the organization's sequence, the frozen snapshots, and the document job.
+/// </summary>
+public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options)
+{
+    private const string Columns = "id, organization_id, client_id, status, number, body, rendered, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
+    private const string Values = "@Id, @OrganizationId, @ClientId, @Status, @Number, @Body, @Rendered, @TotalAmountCents, @VatAmountCents, @IssueDate, @DueDate, @AttachmentId, @CreatedAt, @UpdatedAt, @FinalizedAt, @PaidAt, @CanceledAt";
+    private const string InsertSql = $"INSERT INTO client_invoices ({Columns}) VALUES ({Values})";
+
+    public Task<ClientInvoiceRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
+
+    /// <summary>An invoice by id alone, for the public invoice link.</summary>
+    public Task<ClientInvoiceRow?> FindAnyAsync(string id, CancellationToken cancellationToken = default) =>
+        Guid.TryParse(id, out _)
+            ? database.ReadAsync(c => c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id", new { id }), cancellationToken)
+            : Task.FromResult<ClientInvoiceRow?>(null);
+
+    /// <summary>
+    /// Creates a draft, or an invoice finalized at once when <paramref name="status"/> is unpaid.
+    /// <paramref name="client"/> is the invoice's client as read with the organization, null when client_id is not a
+    /// client of the organization. A draft is written with its document job in one command: one round trip on
+    /// PostgreSQL, where the create is the API's most frequent write.
+    /// </summary>
+    public async Task<ClientInvoiceRow> CreateAsync(ClientInvoiceRow row, ClientInvoiceContent content, string status, OrganizationRow organization, ClientRow? client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(content);
+        if (client is null || client.Id != row.ClientId || client.OrganizationId != organization.Id)
+        {
+            throw ClientNotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        row.Id = Guid.CreateVersion7().ToString();
+        row.OrganizationId = organization.Id;
+        row.Status = ClientInvoiceStatus.Draft;
+        row.CreatedAt = row.UpdatedAt = Timestamps.ToText(now);
+        content.ClientSnapshot = Snapshots.Of(client);
+        content.OrganizationSnapshot = Snapshots.Of(organization);
+        (row.TotalAmountCents, row.VatAmountCents) = ClientInvoiceMath.Apply(content);
+        row.Content = content;
+        row.Rendered = ClientInvoiceRendering.Render(row, content, organization, client);
+        try
+        {
+            if (status == ClientInvoiceStatus.Unpaid)
+            {
+                await database.WriteAsync(async (c, t) =>
+                {
+                    await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
+                    await FinalizeInTransactionAsync(c, t, row, organization, client, now).ConfigureAwait(false);
+                    return row;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(JobQueue.RenderInvoice, row.Id, now)], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DbException e) when (Database.IsForeignKeyViolation(e))
+        {
+            // The client was deleted between the read and the write.
+            throw ClientNotFound();
+        }
+        catch (DbException e) when (Database.IsUniqueViolation(e))
+        {
+            throw NumberTaken();
+        }
+
+        jobs.Signal();
+        return row;
+    }
+
+    /// <summary>Updates a draft (409 when it is not one).</summary>
+    public async Task<ClientInvoiceRow> UpdateDraftAsync(string organizationId, string id, Action<ClientInvoiceRow, ClientInvoiceContent> apply, OrganizationRow organization, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        var updated = await WriteAsync(async (c, t) =>
+        {
+            var row = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(row, ClientInvoiceStatus.Draft, "update");
+            var content = row.Content;
+            apply(row, content);
+            var client = await RequireClientAsync(c, t, row, organizationId).ConfigureAwait(false);
+            content.ClientSnapshot = Snapshots.Of(client);
+            content.OrganizationSnapshot = Snapshots.Of(organization);
+            (row.TotalAmountCents, row.VatAmountCents) = ClientInvoiceMath.Apply(content);
+            row.Content = content;
+            var now = clock.GetUtcNow();
+            row.UpdatedAt = Timestamps.ToText(now);
+            row.Rendered = ClientInvoiceRendering.Render(row, content, organization, client);
+            await c.ExecuteAsync(
+                "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, rendered = @Rendered, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
+                row, t).ConfigureAwait(false);
+            await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, row.Id, now).ConfigureAwait(false);
+            return row;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return updated;
+    }
+
+    /// <summary>Deletes a draft (409 when it is not one, false when not found).</summary>
+    public Task<bool> DeleteDraftAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false);
+            if (row is null)
+            {
+                return false;
+            }
+
+            RequireStatus(row, ClientInvoiceStatus.Draft, "delete");
+            await c.ExecuteAsync("DELETE FROM attachments WHERE invoice_id = @id", new { id }, t).ConfigureAwait(false);
+            await c.ExecuteAsync("DELETE FROM client_invoices WHERE id = @id", new { id }, t).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>draft -> unpaid: number, frozen snapshots, finalized_at, and the Factur-X job, in one transaction.</summary>
+    public async Task<ClientInvoiceRow> FinalizeAsync(string organizationId, string id, OrganizationRow organization, CancellationToken cancellationToken = default)
+    {
+        var row = await WriteAsync(async (c, t) =>
+        {
+            var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(invoice, ClientInvoiceStatus.Draft, "finalize");
+            var client = await RequireClientAsync(c, t, invoice, organizationId).ConfigureAwait(false);
+            await FinalizeInTransactionAsync(c, t, invoice, organization, client, clock.GetUtcNow()).ConfigureAwait(false);
+            return invoice;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return row;
+    }
+
+    /// <summary>unpaid -> paid, paid -> unpaid, unpaid -> canceled; 409 from any other state.</summary>
+    public Task<ClientInvoiceRow> TransitionAsync(string organizationId, string id, string action, DateTimeOffset? paidAt, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (c, t) =>
+        {
+            var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            switch (action)
+            {
+                case "mark_as_paid":
+                    RequireStatus(invoice, ClientInvoiceStatus.Unpaid, "mark as paid");
+                    invoice.Status = ClientInvoiceStatus.Paid;
+                    invoice.PaidAt = Timestamps.ToText(paidAt ?? now);
+                    break;
+                case "unmark_as_paid":
+                    RequireStatus(invoice, ClientInvoiceStatus.Paid, "unmark as paid");
+                    invoice.Status = ClientInvoiceStatus.Unpaid;
+                    invoice.PaidAt = null;
+                    break;
+                case "mark_as_canceled":
+                    RequireStatus(invoice, ClientInvoiceStatus.Unpaid, "cancel");
+                    invoice.Status = ClientInvoiceStatus.Canceled;
+                    invoice.CanceledAt = Timestamps.ToText(now);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
+            }
+
+            invoice.UpdatedAt = Timestamps.ToText(now);
+            invoice.Rendered = ClientInvoiceRendering.Render(invoice);
+            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
+            return invoice;
+        }, cancellationToken);
+
+    /// <summary>A page of invoices and the count of all that match; a <paramref name="knownTotal"/> spares the count.</summary>
+    public async Task<(IReadOnlyList<ClientInvoiceRow> Page, long Total)> ListAsync(string organizationId, ClientInvoiceQuery query, int offset, int limit, long? knownTotal = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = new SqlFilter("organization_id = @organizationId", new { organizationId })
+            .In("status", query.Statuses)
+            .Compare("created_at", ">=", query.CreatedFrom)
+            .Compare("created_at", "<=", query.CreatedTo)
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo)
+            .Compare("due_date", "=", query.DueDate)
+            .Compare("due_date", ">=", query.DueFrom)
+            .Compare("due_date", "<=", query.DueTo);
+        var (where, parameters) = (filter.Where, filter.Parameters);
+        var column = query.SortField == "updated_at" ? "updated_at" : "created_at";
+        var direction = query.Descending ? "DESC" : "ASC";
+        parameters.Add("limit", limit);
+        parameters.Add("offset", offset);
+        return await database.ReadAsync(async c =>
+        {
+            var total = knownTotal ?? await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM client_invoices WHERE {where}", parameters).ConfigureAwait(false);
+            // Page through ids first (the index holds them), then read only that page's renderings: a deep OFFSET
+            // never drags thousands of large rows through the engine.
+            var rows = await c.QueryAsync<ClientInvoiceRow>(
+                $"SELECT i.id, i.rendered FROM client_invoices i JOIN (SELECT id FROM client_invoices WHERE {where} ORDER BY {column} {direction}, id {direction} LIMIT @limit OFFSET @offset) p ON p.id = i.id ORDER BY i.{column} {direction}, i.id {direction}",
+                parameters).ConfigureAwait(false);
+            return ((IReadOnlyList<ClientInvoiceRow>)rows.ToList(), total);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FinalizeInTransactionAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
+    {
+        ClientInvoiceReadiness.Check(invoice, organization, client);
+        if (invoice.Number is null)
+        {
+            if (!organization.AutomaticNumbering)
+            {
+                throw ApiException.Invalid("/number", "required", "number is required: automatic numbering is off for this organization.");
+            }
+
+            invoice.Number = await ClientInvoiceNumbering.NextAsync(c, t, organization, DateOnly.ParseExact(invoice.IssueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
+        var content = invoice.Content;
+        content.ClientSnapshot = Snapshots.Of(client);
+        content.OrganizationSnapshot = Snapshots.Of(organization);
+        invoice.Content = content;
+        invoice.Status = ClientInvoiceStatus.Unpaid;
+        invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
+        invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        // The finished file is held back by the configured delay, as the public API's ~10 s.
+        await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
+    }
+
+    private async Task<ClientInvoiceRow> LockAsync(DbConnection c, DbTransaction t, string organizationId, string id) =>
+        await c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
+        ?? throw ApiException.NotFound("Client invoice");
+
+    private static async Task<ClientRow> RequireClientAsync(DbConnection c, DbTransaction t, ClientInvoiceRow row, string organizationId) =>
+        await ClientStore.FindAsync(c, t, organizationId, row.ClientId).ConfigureAwait(false) ?? throw ClientNotFound();
+
+    private static ApiException ClientNotFound() =>
+        ApiException.Invalid("/client_id", "not_found", "client_id is not a client of this organization.");
+
+    private static ApiException NumberTaken() =>
+        ApiException.Invalid("/number", "taken", "number is already used by another invoice of this organization.");
+
+    private static void RequireStatus(ClientInvoiceRow invoice, string expected, string action)
+    {
+        if (invoice.Status != expected)
+        {
+            throw ApiException.Conflict("invalid_status", $"Cannot {action} an invoice whose status is {invoice.Status} (must be {expected}).");
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (Database.IsUniqueViolation(e))
+        {
+            throw NumberTaken();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Comptoir.Server.Http.Query;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
+using Comptoir.Server.Clients;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Comptoir.Server.Clients;
+
+/// <summary>/v2/clients: list with filters and sort, get, create, update, delete (client.read / client.write).</summary>
+public static class ClientsApi
+{
+    public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v2/clients", List);
+        app.MapGet("/v2/clients/{id}", Get);
+        app.MapPost("/v2/clients", Create);
+        app.MapMethods("/v2/clients/{id}", ["PATCH", "PUT"], Update);
+        app.MapDelete("/v2/clients/{id}", Delete);
+        return app;
+    }
+
+    private static async Task<IResult> List(HttpContext context, ClientStore store)
+    {
+        var principal = context.Require(Scopes.ClientRead);
+        var request = context.Request;
+        var paging = Paging.Read(request);
+        var name = request.String("filter[name]");
+        if (name is not null && name.Length < 2)
+        {
+            throw ApiException.BadRequest("too_short", "filter[name] needs at least 2 characters.", parameter: "filter[name]");
+        }
+
+        var (field, descending) = request.Sort("name:asc", "name", "created_at", "updated_at");
+        var query = new ClientQuery
+        {
+            Email = request.String("filter[email]"),
+            VatNumber = request.String("filter[vat_number]"),
+            TaxIdentificationNumber = request.String("filter[tax_identification_number]"),
+            Name = name,
+            UpdatedFrom = request.Timestamp("filter[updated_at_from]"),
+            UpdatedTo = request.Timestamp("filter[updated_at_to]"),
+            SortField = field,
+            Descending = descending,
+        };
+        var (page, total) = await store.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Page("clients", page, ClientJson.WriteFields, paging, total);
+    }
+
+    private static async Task<IResult> Get(HttpContext context, ClientStore store, string id)
+    {
+        var principal = context.Require(Scopes.ClientRead);
+        var client = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client");
+        return Single(client, 200);
+    }
+
+    private static async Task<IResult> Create(HttpContext context, ClientStore store)
+    {
+        var principal = context.Require(Scopes.ClientWrite);
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
+        var client = new ClientRow { OrganizationId = principal.OrganizationId };
+        ClientRequest.Apply(body, client, creating: true);
+        await store.CreateAsync(client, context.RequestAborted).ConfigureAwait(false);
+        return Single(client, 201);
+    }
+
+    private static async Task<IResult> Update(HttpContext context, ClientStore store, string id)
+    {
+        var principal = context.Require(Scopes.ClientWrite);
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var client = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client");
+        ClientRequest.Apply(Unwrap(new JsonBody(document.RootElement, string.Empty)), client, creating: false);
+        if (!await store.UpdateAsync(client, context.RequestAborted).ConfigureAwait(false))
+        {
+            throw ApiException.NotFound("Client");
+        }
+
+        return Single(client, 200);
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, ClientStore store, string id)
+    {
+        var principal = context.Require(Scopes.ClientWrite);
+        return await store.DeleteAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) switch
+        {
+            null => throw ApiException.NotFound("Client"),
+            false => throw ApiException.Conflict("client_has_invoices", "This client has invoices and cannot be deleted."),
+            true => Results.NoContent(),
+        };
+    }
+
+    /// <summary>Accepts the flat body and the same fields wrapped in {"client": {...}}.</summary>
+    private static JsonBody Unwrap(JsonBody body) => body.Object("client") ?? body;
+
+    private static JsonResponse Single(ClientRow client, int status) => new(status, json =>
+    {
+        json.WriteStartObject("client");
+        ClientJson.WriteFields(json, client);
+        json.WriteEndObject();
+    });
+}

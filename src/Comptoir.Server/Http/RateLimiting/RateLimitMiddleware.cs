@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Comptoir.Server.Http.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Comptoir.Server.Http.RateLimiting;
+
+/// <summary>
+/// The public API's limits, per client (its credential, else its address): 1,000 requests per 10 s and 10,000 per
+/// 10 min, and an address that earned more than 200 answers of 401 in an hour is throttled. Over a limit: 429 with
+/// Retry-After. Counters live in each process: behind a load balancer with N processes a client gets up to N times
+/// the limit, the price of not adding a shared store to every request.
+/// </summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, ServerOptions options, TimeProvider clock)
+{
+    private readonly FixedWindowCounter _short = new(TimeSpan.FromSeconds(10), options.RequestsPer10Seconds);
+    private readonly FixedWindowCounter _long = new(TimeSpan.FromMinutes(10), options.RequestsPer10Minutes);
+    private readonly FixedWindowCounter _unauthorized = new(TimeSpan.FromHours(1), 200);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/v2"))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientKey(context, address);
+        var wait = _unauthorized.Peek(address, now) ?? _short.Hit(client, now) ?? _long.Hit(client, now);
+        if (wait is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var error = new ApiException(429, new ApiError("rate_limited", $"Too many requests; retry after {seconds} s."));
+            error.Headers["Retry-After"] = seconds;
+            throw error;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (ApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
+        {
+            _unauthorized.Hit(address, now);
+            throw;
+        }
+    }
+
+    private static string ClientKey(HttpContext context, string address)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        return authorization.Length == 0
+            ? "ip:" + address
+            : "cred:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)), 0, 12);
+    }
+}

@@ -1,0 +1,50 @@
+using Comptoir.Server.Http.Query;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
+using Comptoir.Server.Organizations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Comptoir.Server.Organizations;
+
+/// <summary>GET /v2/organization, GET /v2/bank_accounts, GET /v2/bank_accounts/{id} (organization.read).</summary>
+public static class OrganizationApi
+{
+    public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v2/organization", GetOrganization);
+        app.MapGet("/v2/bank_accounts", ListAccounts);
+        app.MapGet("/v2/bank_accounts/{id}", GetAccount);
+        return app;
+    }
+
+    private static async Task<IResult> GetOrganization(HttpContext context, OrganizationStore store)
+    {
+        var principal = context.Require(Scopes.OrganizationRead);
+        var (organization, accounts) = await store.FindWithAccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
+        return JsonResponse.Ok(json => OrganizationJson.Write(json, organization, accounts));
+    }
+
+    private static async Task<IResult> ListAccounts(HttpContext context, OrganizationStore store)
+    {
+        var principal = context.Require(Scopes.OrganizationRead);
+        var paging = Paging.Read(context.Request);
+        var accounts = await store.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Page("bank_accounts", accounts.Skip(paging.Offset).Take(paging.PerPage), OrganizationJson.WriteAccountFields, paging, accounts.Count);
+    }
+
+    private static async Task<IResult> GetAccount(HttpContext context, OrganizationStore store, string id)
+    {
+        var principal = context.Require(Scopes.OrganizationRead);
+        var accounts = await store.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
+        var account = accounts.FirstOrDefault(a => a.Id == id) ?? throw ApiException.NotFound("Bank account");
+        return JsonResponse.Ok(json =>
+        {
+            json.WriteStartObject("bank_account");
+            OrganizationJson.WriteAccountFields(json, account);
+            json.WriteEndObject();
+        });
+    }
+}

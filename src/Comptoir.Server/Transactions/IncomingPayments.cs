@@ -1,0 +1,55 @@
+using Comptoir.Core.Banking;
+using Comptoir.Server.ClientInvoices;
+using Comptoir.Server.Transactions;
+using Comptoir.Server.Organizations;
+using Comptoir.Server.Storage;
+using Dapper;
+
+namespace Comptoir.Server.Transactions;
+
+/// <summary>The outcome of recording incoming money.</summary>
+public sealed record IncomingResult(TransactionRow Transaction, string? PaidInvoiceId, string? PaidInvoiceNumber);
+
+/// <summary>
+/// Money arriving from outside the server: a settled credit on the account, and, when the reference names an unpaid
+/// invoice of that organization with exactly that total, the invoice becomes paid, in the same transaction.
+/// </summary>
+public sealed class IncomingPayments(Database database, TimeProvider clock)
+{
+    public Task<IncomingResult> CreditAsync(string iban, long amountCents, string counterparty, string? reference, CancellationToken cancellationToken = default)
+    {
+        if (amountCents <= 0)
+        {
+            throw new ArgumentException("The amount must be above zero.");
+        }
+
+        return database.WriteAsync(async (c, t) =>
+        {
+            var account = await c.QuerySingleOrDefaultAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE iban = @iban AND status = 'active'", new { iban = Iban.Normalize(iban) }, t).ConfigureAwait(false)
+                ?? throw new ArgumentException($"No active account with IBAN {iban} on this server.");
+            var now = Timestamps.ToText(clock.GetUtcNow());
+            var transaction = await Ledger.CreditWithTransactionAsync(c, t, account.OrganizationId, account.Id, amountCents, counterparty, reference, counterparty, null, "income", now).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(reference))
+            {
+                return new IncomingResult(transaction, null, null);
+            }
+
+            // The payer quotes the invoice number (the remittance reference printed on the Factur-X file).
+            var candidates = await c.QueryAsync<ClientInvoiceRow>(
+                "SELECT * FROM client_invoices WHERE organization_id = @org AND status = 'unpaid' AND total_amount_cents = @amountCents AND number IS NOT NULL" + database.ForUpdate,
+                new { org = account.OrganizationId, amountCents }, t).ConfigureAwait(false);
+            var invoice = candidates.Where(i => reference.Contains(i.Number!, StringComparison.OrdinalIgnoreCase)).OrderByDescending(i => i.Number!.Length).FirstOrDefault();
+            if (invoice is null)
+            {
+                return new IncomingResult(transaction, null, null);
+            }
+
+            invoice.Status = ClientInvoiceStatus.Paid;
+            invoice.PaidAt = now;
+            invoice.UpdatedAt = now;
+            invoice.Rendered = ClientInvoiceRendering.Render(invoice);
+            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
+            return new IncomingResult(transaction, invoice.Id, invoice.Number);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Comptoir.Server.Storage;
+using Dapper;
+
+namespace Comptoir.Server.Transactions;
+
+/// <summary>
+/// The only code that moves money. Every call runs inside the caller's transaction, and each balance change comes
+/// with the transaction row that explains it, so an account's balance always equals its completed transactions and
+/// its authorized balance equals the balance minus pending debits.
+/// </summary>
+public static class Ledger
+{
+    private const string Columns = "id, transaction_id, organization_id, bank_account_id, amount_cents, side, operation_type, status, label, reference, note, counterparty_name, counterparty_iban, counterparty_bic, transfer_id, settled_balance_cents, emitted_at, settled_at, booked_at, created_at, updated_at";
+
+    /// <summary>
+    /// Reserves a debit against the authorized balance. One conditional UPDATE, so concurrent reservations can never
+    /// take the account below zero, on either engine. Returns false when the funds are not there.
+    /// </summary>
+    public static async Task<bool> ReserveAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
+        await c.ExecuteAsync(
+            "UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents - @amountCents, updated_at = @now WHERE id = @accountId AND status = 'active' AND authorized_balance_cents >= @amountCents",
+            new { accountId, amountCents, now }, t).ConfigureAwait(false) == 1;
+
+    /// <summary>Gives a reservation back (canceled or declined debit).</summary>
+    public static Task ReleaseAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
+        c.ExecuteAsync("UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId", new { accountId, amountCents, now }, t);
+
+    /// <summary>Settles a reserved debit: the balance follows the authorized balance down. Returns the new balance.</summary>
+    public static Task<long> SettleDebitAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
+        c.ExecuteScalarAsync<long>("UPDATE bank_accounts SET balance_cents = balance_cents - @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents", new { accountId, amountCents, now }, t);
+
+    /// <summary>Credits an account at once (settled incoming money). Returns the new balance.</summary>
+    public static Task<long> CreditAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
+        c.ExecuteScalarAsync<long>(
+            "UPDATE bank_accounts SET balance_cents = balance_cents + @amountCents, authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents",
+            new { accountId, amountCents, now }, t);
+
+    public static Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.Id = string.IsNullOrEmpty(row.Id) ? Guid.CreateVersion7().ToString() : row.Id;
+        row.TransactionId = string.IsNullOrEmpty(row.TransactionId) ? "cmpt-" + row.Id[^12..] : row.TransactionId;
+        row.BookedAt = row.SettledAt ?? row.EmittedAt;
+        return c.ExecuteAsync(
+            $"INSERT INTO transactions ({Columns}) VALUES (@Id, @TransactionId, @OrganizationId, @BankAccountId, @AmountCents, @Side, @OperationType, @Status, @Label, @Reference, @Note, @CounterpartyName, @CounterpartyIban, @CounterpartyBic, @TransferId, @SettledBalanceCents, @EmittedAt, @SettledAt, @BookedAt, @CreatedAt, @UpdatedAt)",
+            row, t);
+    }
+
+    /// <summary>Records incoming money as a settled credit: balance, authorized balance and the transaction, together.</summary>
+    public static async Task<TransactionRow> CreditWithTransactionAsync(DbConnection c, DbTransaction t, string organizationId, string accountId, long amountCents, string label, string? reference, string? counterpartyName, string? counterpartyIban, string operationType, string now, string? transferId = null)
+    {
+        var balance = await CreditAsync(c, t, accountId, amountCents, now).ConfigureAwait(false);
+        var row = new TransactionRow
+        {
+            OrganizationId = organizationId,
+            BankAccountId = accountId,
+            AmountCents = amountCents,
+            Side = "credit",
+            OperationType = operationType,
+            Status = "completed",
+            Label = label,
+            Reference = reference,
+            CounterpartyName = counterpartyName,
+            CounterpartyIban = counterpartyIban,
+            TransferId = transferId,
+            SettledBalanceCents = balance,
+            EmittedAt = now,
+            SettledAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await InsertAsync(c, t, row).ConfigureAwait(false);
+        return row;
+    }
+
+    /// <summary>What the ledger says an account's balances are (for checks and tests).</summary>
+    public static Task<(long Balance, long Authorized)> ComputedBalancesAsync(Database database, string accountId) =>
+        database.ReadAsync(async c =>
+        {
+            var completed = await c.ExecuteScalarAsync<long>(
+                "SELECT COALESCE(SUM(CASE WHEN side = 'credit' THEN amount_cents ELSE -amount_cents END), 0) FROM transactions WHERE bank_account_id = @accountId AND status = 'completed'", new { accountId }).ConfigureAwait(false);
+            var pending = await c.ExecuteScalarAsync<long>(
+                "SELECT COALESCE(SUM(amount_cents), 0) FROM transactions WHERE bank_account_id = @accountId AND status = 'pending' AND side = 'debit'", new { accountId }).ConfigureAwait(false);
+            return (completed, completed - pending);
+        });
+}

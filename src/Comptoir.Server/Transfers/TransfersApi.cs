@@ -1,0 +1,190 @@
+using Comptoir.Server.Http.Query;
+using Comptoir.Server.Http.Idempotency;
+using System.Text.Json;
+using Comptoir.Core.Money;
+using Comptoir.Server.Http.Auth;
+using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
+using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Payees;
+using Comptoir.Server.Transfers;
+using Comptoir.Server.Transactions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Comptoir.Server.Transfers;
+
+/// <summary>POST/GET /v2/sepa/transfers, cancel, and the sandbox's mocked SCA approval (payment.write).</summary>
+public static class TransfersApi
+{
+    public const string ScaHeader = "X-Qonto-Sca-Session-Token";
+    private static readonly string[] Statuses = ["pending", "processing", "canceled", "declined", "settled"];
+
+    public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v2/sepa/transfers", Create);
+        app.MapGet("/v2/sepa/transfers", List);
+        app.MapGet("/v2/sepa/transfers/{id}", Get);
+        app.MapPost("/v2/sepa/transfers/{id}/cancel", Cancel);
+        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca);
+        return app;
+    }
+
+    public static void WriteFields(Utf8JsonWriter json, TransferRow transfer)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(transfer);
+        json.WriteString("id", transfer.Id);
+        json.WriteNullableString("initiator_id", transfer.InitiatorId);
+        json.WriteString("bank_account_id", transfer.BankAccountId);
+        json.WriteString("beneficiary_id", transfer.BeneficiaryId);
+        json.WriteString("amount", DecimalText.Amount(Rounding.FromCents(transfer.AmountCents)));
+        json.WriteNumber("amount_cents", transfer.AmountCents);
+        json.WriteString("amount_currency", transfer.Currency);
+        json.WriteString("status", transfer.Status);
+        json.WriteBoolean("instant", transfer.Instant);
+        json.WriteString("reference", transfer.Reference);
+        json.WriteNullableString("note", transfer.Note);
+        json.WriteString("scheduled_date", transfer.ScheduledDate);
+        json.WriteString("created_at", transfer.CreatedAt);
+        json.WriteString("updated_at", transfer.UpdatedAt);
+        json.WriteNullableString("processed_at", transfer.ProcessedAt);
+        json.WriteNullableString("completed_at", transfer.CompletedAt);
+        json.WriteNullableString("transaction_id", transfer.TransactionId);
+        json.WriteNullableString("declined_reason", transfer.DeclinedReason);
+        json.WriteStartArray("attachment_ids");
+        foreach (var id in JsonSerializer.Deserialize(transfer.AttachmentIds, ServerJsonContext.Default.IReadOnlyListString) ?? [])
+        {
+            json.WriteStringValue(id);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static async Task<IResult> Create(HttpContext context, TransferStore transfers, TimeProvider clock)
+    {
+        var principal = context.Require(Scopes.PaymentWrite);
+        var key = context.Request.Headers[IdempotencyMiddleware.Header].ToString();
+        if (key.Length == 0)
+        {
+            throw ApiException.BadRequest("idempotency_key_required", $"POST /v2/sepa/transfers needs an {IdempotencyMiddleware.Header} header (a UUID), so a retry can never pay twice.");
+        }
+
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var body = new JsonBody(document.RootElement, string.Empty);
+        var request = Read(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var sca = context.Request.Headers[ScaHeader].ToString();
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, key, request, sca.Length == 0 ? null : sca, context.RequestAborted).ConfigureAwait(false);
+        transfer.InitiatorId = principal.CredentialId;
+        if (replayed)
+        {
+            context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
+        }
+
+        return JsonResponse.Created(json =>
+        {
+            json.WriteStartObject("transfer");
+            WriteFields(json, transfer);
+            json.WriteEndObject();
+        });
+    }
+
+    private static TransferRequest Read(JsonBody body, DateOnly today)
+    {
+        var token = body.RequiredString("vop_proof_token", 2000);
+        var transfer = body.Object("transfer") ?? throw ApiException.Invalid("/transfer", "required", "transfer is required.");
+        var amount = transfer.Decimal("amount") ?? throw ApiException.Invalid("/transfer/amount", "required", "amount is required, as a decimal string such as \"1100.50\".");
+        if (amount <= 0m || DecimalText.Scale(amount) > 2 || amount > Rounding.FromCents(TransferLimits.MaxTransferCents))
+        {
+            throw ApiException.Invalid("/transfer/amount", "invalid", "amount must be above 0, with at most 2 decimals and at most 100,000,000.00.");
+        }
+
+        var currency = transfer.String("currency", 3);
+        if (currency is not null && currency != "EUR")
+        {
+            throw ApiException.Invalid("/transfer/currency", "not_in_list", "SEPA transfers are in EUR.");
+        }
+
+        var scheduled = transfer.Date("scheduled_date");
+        if (scheduled < today)
+        {
+            throw ApiException.Invalid("/transfer/scheduled_date", "invalid", "scheduled_date cannot be in the past.");
+        }
+
+        return new TransferRequest(
+            transfer.RequiredString("bank_account_id", 36),
+            transfer.RequiredString("beneficiary_id", 36),
+            Rounding.ToCentsInteger(amount),
+            transfer.RequiredString("reference", 140),
+            transfer.String("note", 140),
+            scheduled,
+            transfer.Strings("attachment_ids", 10, 36),
+            token);
+    }
+
+    private static async Task<IResult> List(HttpContext context, TransferStore transfers)
+    {
+        var principal = context.Require(Scopes.PaymentWrite);
+        var request = context.Request;
+        var paging = Paging.Read(request);
+        var statuses = request.List("status");
+        if (statuses.FirstOrDefault(s => !Statuses.Contains(s)) is { } bad)
+        {
+            throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", Statuses)}; got '{bad}'.", parameter: "status[]");
+        }
+
+        var (_, descending) = request.Sort("created_at:desc", "created_at");
+        var (page, total) = await transfers.ListAsync(principal.OrganizationId, statuses, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), descending, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Page("transfers", page, WriteFields, paging, total);
+    }
+
+    private static async Task<IResult> Get(HttpContext context, TransferStore transfers, string id)
+    {
+        var principal = context.Require(Scopes.PaymentWrite);
+        var transfer = await transfers.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transfer");
+        return JsonResponse.Ok(json =>
+        {
+            json.WriteStartObject("transfer");
+            WriteFields(json, transfer);
+            json.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Cancel(HttpContext context, TransferStore transfers, string id)
+    {
+        var principal = context.Require(Scopes.PaymentWrite);
+        var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Ok(json =>
+        {
+            json.WriteStartObject("transfer");
+            WriteFields(json, transfer);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Sandbox only: approves (default) or denies an SCA session, as the phone app would.</summary>
+    private static async Task<IResult> DecideSca(HttpContext context, ScaSessions sessions, ServerOptions options, string token)
+    {
+        var principal = context.Principal();
+        if (options.StagingToken is null)
+        {
+            throw ApiException.NotFound("Mocked SCA sessions exist only in sandbox mode (comptoir serve --sandbox); use 'comptoir admin sca approve'.");
+        }
+
+        var approve = true;
+        if (context.Request.ContentLength > 0)
+        {
+            using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+            approve = new JsonBody(document.RootElement, string.Empty).Enum("action", "approve", "deny") != "deny";
+        }
+
+        if (!await sessions.DecideAsync(token, approve, principal.OrganizationId, context.RequestAborted).ConfigureAwait(false))
+        {
+            throw ApiException.NotFound("Pending SCA session");
+        }
+
+        return JsonResponse.Ok(json => json.WriteString("status", approve ? "approved" : "denied"));
+    }
+
+}
