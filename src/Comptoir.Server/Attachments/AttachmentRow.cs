@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Attachments;
 
 /// <summary>An attachment's metadata (table attachments, without the content column).</summary>
+[PublicSurface]
 public sealed class AttachmentRow
 {
     public string Id { get; set; } = string.Empty;

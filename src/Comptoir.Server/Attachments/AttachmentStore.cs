@@ -6,6 +6,7 @@ using Dapper;
 namespace Comptoir.Server.Attachments;
 
 /// <summary>Attachment files, kept in the database so every server process sees the same bytes.</summary>
+[PublicSurface]
 public sealed class AttachmentStore(Database database, TimeProvider clock)
 {
     /// <summary>Largest file accepted, as the public API: 10 MB.</summary>

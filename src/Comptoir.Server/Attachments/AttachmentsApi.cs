@@ -22,23 +22,6 @@ public static class AttachmentsApi
         return app;
     }
 
-    /// <summary>The attachment object (API reference §7), with a freshly signed URL.</summary>
-    public static void WriteFields(Utf8JsonWriter json, AttachmentRow attachment, string url)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(attachment);
-        json.WriteString("id", attachment.Id);
-        json.WriteString("created_at", attachment.CreatedAt);
-        json.WriteString("updated_at", attachment.UpdatedAt);
-        json.WriteString("file_name", attachment.FileName);
-        json.WriteString("file_size", attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteString("file_content_type", attachment.ContentType);
-        json.WriteString("url", url);
-        json.WriteStartObject("probative_attachment");
-        json.WriteString("status", "unavailable");
-        json.WriteEndObject();
-    }
-
     private static async Task<IResult> Upload(HttpContext context, AttachmentStore store, UrlSigner signer)
     {
         var principal = context.Require(Scopes.AttachmentWrite);
@@ -71,12 +54,7 @@ public static class AttachmentsApi
         var row = await store.CreateAsync(principal.OrganizationId, name, type.Length > 100 ? "application/octet-stream" : type, buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
         var baseUrl = PublicUrls.Base(context);
         var url = await signer.SignAsync(baseUrl, row.Id, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Created(json =>
-        {
-            json.WriteStartObject("attachment");
-            WriteFields(json, row, url);
-            json.WriteEndObject();
-        });
+        return Single(row, url, 201);
     }
 
     private static async Task<IResult> Get(HttpContext context, AttachmentStore store, UrlSigner signer, string id)
@@ -85,12 +63,7 @@ public static class AttachmentsApi
         var attachment = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Attachment");
         var baseUrl = PublicUrls.Base(context);
         var url = await signer.SignAsync(baseUrl, attachment.Id, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("attachment");
-            WriteFields(json, attachment, url);
-            json.WriteEndObject();
-        });
+        return Single(attachment, url, 200);
     }
 
     private static async Task<IResult> Download(HttpContext context, AttachmentStore store, UrlSigner signer, string id)
@@ -110,20 +83,7 @@ public static class AttachmentsApi
         context.Response.Headers.CacheControl = "private, max-age=60";
         return Results.File(content, row.ContentType, row.FileName);
     }
-}
 
-/// <summary>File names that are safe in a Content-Disposition header and on any file system.</summary>
-public static class FileNames
-{
-    public static string Sanitize(string? name, string fallback)
-    {
-        var baseName = Path.GetFileName(name ?? string.Empty);
-        var clean = new string(baseName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('-', '.');
-        if (clean.Length > 120)
-        {
-            clean = clean[^120..];
-        }
-
-        return clean.Length == 0 ? fallback : clean;
-    }
+    private static JsonResponse Single(AttachmentRow attachment, string url, int status) =>
+        JsonResponse.One("attachment", AttachmentResponse.From(attachment, url), AttachmentsJsonContext.Default.AttachmentResponse, status);
 }

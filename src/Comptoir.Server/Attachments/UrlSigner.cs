@@ -9,6 +9,7 @@ namespace Comptoir.Server.Attachments;
 /// Pre-signed download URLs: HMAC-SHA256 over the attachment id and expiry, with a key kept in the database so
 /// every server process signs and verifies alike. Valid 30 minutes; a changed id, expiry or signature fails.
 /// </summary>
+[PublicSurface]
 public sealed class UrlSigner(KeyRing keys, TimeProvider clock)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(30);

@@ -23,31 +23,15 @@ public static class BeneficiariesApi
         return app;
     }
 
-    public static void WriteFields(Utf8JsonWriter json, BeneficiaryRow beneficiary)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(beneficiary);
-        json.WriteString("id", beneficiary.Id);
-        json.WriteString("name", beneficiary.Name);
-        json.WriteString("iban", beneficiary.Iban);
-        json.WriteNullableString("bic", beneficiary.Bic);
-        json.WriteNullableString("email", beneficiary.Email);
-        json.WriteNullableString("activity_tag", beneficiary.ActivityTag);
-        json.WriteString("status", beneficiary.Status);
-        json.WriteBoolean("trusted", beneficiary.Trusted);
-        json.WriteString("created_at", beneficiary.CreatedAt);
-        json.WriteString("updated_at", beneficiary.UpdatedAt);
-    }
-
     private static async Task<IResult> List(HttpContext context, BeneficiaryStore store)
     {
         var principal = context.Require(Scopes.OrganizationRead);
         var request = context.Request;
         var paging = Paging.Read(request);
         var statuses = request.List("status");
-        if (statuses.FirstOrDefault(s => !BeneficiaryStore.Statuses.Contains(s)) is { } bad)
+        if (statuses.FirstOrDefault(s => !BeneficiaryStatus.All.Contains(s)) is { } bad)
         {
-            throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", BeneficiaryStore.Statuses)}; got '{bad}'.", parameter: "status[]");
+            throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", BeneficiaryStatus.All)}; got '{bad}'.", parameter: "status[]");
         }
 
         bool? trusted = request.String("trusted", 5) switch
@@ -60,18 +44,13 @@ public static class BeneficiariesApi
         var (field, descending) = request.Sort("updated_at:desc", "updated_at", "created_at", "name");
         var query = new BeneficiaryQuery(request.List("iban"), statuses, trusted, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), field, descending);
         var (page, total) = await store.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Page("beneficiaries", page, WriteFields, paging, total);
+        return JsonResponse.Page("beneficiaries", page.Select(BeneficiaryResponse.From), BeneficiariesJsonContext.Default.BeneficiaryResponse, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, BeneficiaryStore store, string id)
     {
         var principal = context.Require(Scopes.OrganizationRead);
         var beneficiary = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Beneficiary");
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("beneficiary");
-            WriteFields(json, beneficiary);
-            json.WriteEndObject();
-        });
+        return JsonResponse.One("beneficiary", BeneficiaryResponse.From(beneficiary), BeneficiariesJsonContext.Default.BeneficiaryResponse);
     }
 }

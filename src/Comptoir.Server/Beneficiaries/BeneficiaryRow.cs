@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Beneficiaries;
 
 /// <summary>A SEPA beneficiary (table beneficiaries). Status pending|validated|declined; trusted ones skip SCA.</summary>
+[PublicSurface]
 public sealed class BeneficiaryRow
 {
     public string Id { get; set; } = string.Empty;
@@ -10,7 +11,7 @@ public sealed class BeneficiaryRow
     public string? Bic { get; set; }
     public string? Email { get; set; }
     public string? ActivityTag { get; set; }
-    public string Status { get; set; } = "validated";
+    public string Status { get; set; } = BeneficiaryStatus.Validated;
     public bool Trusted { get; set; }
     public string CreatedAt { get; set; } = string.Empty;
     public string UpdatedAt { get; set; } = string.Empty;

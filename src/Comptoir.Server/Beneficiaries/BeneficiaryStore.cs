@@ -10,9 +10,8 @@ public sealed record BeneficiaryQuery(IReadOnlyList<string> Ibans, IReadOnlyList
 /// <summary>Beneficiaries: created, validated and trusted by administrators (as in the web app), read through the API.</summary>
 public sealed class BeneficiaryStore(Database database, TimeProvider clock)
 {
-    public static readonly string[] Statuses = ["pending", "validated", "declined"];
-
-    public async Task<BeneficiaryRow> AddAsync(string organizationId, string name, string iban, string? bic, bool trusted, string status = "validated", CancellationToken cancellationToken = default)
+    
+    public async Task<BeneficiaryRow> AddAsync(string organizationId, string name, string iban, string? bic, bool trusted, string status = BeneficiaryStatus.Validated, CancellationToken cancellationToken = default)
     {
         if (Iban.Validate(iban) is { } problem)
         {

@@ -13,7 +13,7 @@ public static class ClientInvoiceJsonWriter
     public static void WriteFields(Utf8JsonWriter json, ClientInvoiceRow invoice, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var content = invoice.Content;
+        var content = invoice.ReadContent();
         WriteFields(json, invoice, content, Snapshots.Organization(content.OrganizationSnapshot), Snapshots.Client(content.ClientSnapshot), baseUrl);
     }
 
@@ -55,9 +55,7 @@ public static class ClientInvoiceJsonWriter
         json.WriteNull("stamp_duty_amount");
         WriteItems(json, content);
         json.WritePropertyName("client");
-        json.WriteStartObject();
-        ClientJson.WriteFields(json, client);
-        json.WriteEndObject();
+        ClientResponse.Write(json, client);
         json.WriteStartArray("payment_methods");
         json.WriteStartObject();
         json.WriteNullableString("beneficiary_name", content.Payment.BeneficiaryName);

@@ -25,11 +25,16 @@ public sealed class ClientInvoiceRow
     public string? PaidAt { get; set; }
     public string? CanceledAt { get; set; }
 
-    public ClientInvoiceContent Content
-    {
-        get => JsonSerializer.Deserialize(Body, ClientInvoiceContentJson.Default.ClientInvoiceContent) ?? new ClientInvoiceContent();
-        set => Body = JsonSerializer.Serialize(value, ClientInvoiceContentJson.Stored.ClientInvoiceContent);
-    }
+    /// <summary>
+    /// A fresh copy of the stored content: changing it changes nothing until <see cref="StoreContent"/> writes it back
+    /// (a method, not a property, so that <c>row.ReadContent().Items.Add(x)</c> reads as what it is).
+    /// </summary>
+    public ClientInvoiceContent ReadContent() =>
+        JsonSerializer.Deserialize(Body, ClientInvoiceContentJson.Default.ClientInvoiceContent) ?? new ClientInvoiceContent();
+
+    /// <summary>Serializes <paramref name="content"/> into <see cref="Body"/>.</summary>
+    public void StoreContent(ClientInvoiceContent content) =>
+        Body = JsonSerializer.Serialize(content, ClientInvoiceContentJson.Stored.ClientInvoiceContent);
 }
 
 /// <summary>Invoice statuses and the transitions between them.</summary>

@@ -13,6 +13,7 @@ namespace Comptoir.Server.ClientInvoices;
 /// Client invoices and their lifecycle. Every state change runs in one transaction with what it implies: the
 /// number from the organization's sequence, the frozen snapshots, and the document job.
 /// </summary>
+[PublicSurface]
 public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options)
 {
     private const string Columns = "id, organization_id, client_id, status, number, body, rendered, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
@@ -51,7 +52,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         content.ClientSnapshot = Snapshots.Of(client);
         content.OrganizationSnapshot = Snapshots.Of(organization);
         (row.TotalAmountCents, row.VatAmountCents) = ClientInvoiceMath.Apply(content);
-        row.Content = content;
+        row.StoreContent(content);
         row.Rendered = ClientInvoiceRendering.Render(row, content, organization, client);
         try
         {
@@ -91,13 +92,13 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         {
             var row = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
             RequireStatus(row, ClientInvoiceStatus.Draft, "update");
-            var content = row.Content;
+            var content = row.ReadContent();
             apply(row, content);
             var client = await RequireClientAsync(c, t, row, organizationId).ConfigureAwait(false);
             content.ClientSnapshot = Snapshots.Of(client);
             content.OrganizationSnapshot = Snapshots.Of(organization);
             (row.TotalAmountCents, row.VatAmountCents) = ClientInvoiceMath.Apply(content);
-            row.Content = content;
+            row.StoreContent(content);
             var now = clock.GetUtcNow();
             row.UpdatedAt = Timestamps.ToText(now);
             row.Rendered = ClientInvoiceRendering.Render(row, content, organization, client);
@@ -142,38 +143,70 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         return row;
     }
 
-    /// <summary>unpaid -> paid, paid -> unpaid, unpaid -> canceled; 409 from any other state.</summary>
-    public Task<ClientInvoiceRow> TransitionAsync(string organizationId, string id, string action, DateTimeOffset? paidAt, CancellationToken cancellationToken = default) =>
+    /// <summary>unpaid -> paid, on the given date or now (409 from any other state).</summary>
+    public Task<ClientInvoiceRow> MarkPaidAsync(string organizationId, string id, DateTimeOffset? paidAt, CancellationToken cancellationToken = default) =>
+        TransitionAsync(organizationId, id, ClientInvoiceStatus.Unpaid, "mark as paid", (invoice, now) =>
+        {
+            invoice.Status = ClientInvoiceStatus.Paid;
+            invoice.PaidAt = Timestamps.ToText(paidAt ?? now);
+        }, cancellationToken);
+
+    /// <summary>paid -> unpaid (409 from any other state).</summary>
+    public Task<ClientInvoiceRow> UnmarkPaidAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        TransitionAsync(organizationId, id, ClientInvoiceStatus.Paid, "unmark as paid", (invoice, _) =>
+        {
+            invoice.Status = ClientInvoiceStatus.Unpaid;
+            invoice.PaidAt = null;
+        }, cancellationToken);
+
+    /// <summary>unpaid -> canceled (409 from any other state).</summary>
+    public Task<ClientInvoiceRow> CancelAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+        TransitionAsync(organizationId, id, ClientInvoiceStatus.Unpaid, "cancel", (invoice, now) =>
+        {
+            invoice.Status = ClientInvoiceStatus.Canceled;
+            invoice.CanceledAt = Timestamps.ToText(now);
+        }, cancellationToken);
+
+    /// <summary>
+    /// unpaid -> paid by money that arrived, inside the caller's transaction: the unpaid invoice of the organization
+    /// with exactly <paramref name="amountCents"/> whose number the payer's <paramref name="reference"/> quotes (the
+    /// longest such number wins), or null when none does.
+    /// </summary>
+    public static async Task<ClientInvoiceRow?> MarkPaidByIncomingPaymentAsync(Database database, DbConnection c, DbTransaction t, string organizationId, long amountCents, string reference, string now)
+    {
+        var candidates = await c.QueryAsync<ClientInvoiceRow>(
+            "SELECT * FROM client_invoices WHERE organization_id = @organizationId AND status = @unpaid AND total_amount_cents = @amountCents AND number IS NOT NULL" + database.ForUpdate,
+            new { organizationId, unpaid = ClientInvoiceStatus.Unpaid, amountCents }, t).ConfigureAwait(false);
+        var invoice = candidates.Where(i => reference.Contains(i.Number!, StringComparison.OrdinalIgnoreCase)).OrderByDescending(i => i.Number!.Length).FirstOrDefault();
+        if (invoice is null)
+        {
+            return null;
+        }
+
+        invoice.Status = ClientInvoiceStatus.Paid;
+        invoice.PaidAt = now;
+        await SaveStatusAsync(c, t, invoice, now).ConfigureAwait(false);
+        return invoice;
+    }
+
+    private Task<ClientInvoiceRow> TransitionAsync(string organizationId, string id, string from, string action, Action<ClientInvoiceRow, DateTimeOffset> apply, CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
             var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(invoice, from, action);
             var now = clock.GetUtcNow();
-            switch (action)
-            {
-                case "mark_as_paid":
-                    RequireStatus(invoice, ClientInvoiceStatus.Unpaid, "mark as paid");
-                    invoice.Status = ClientInvoiceStatus.Paid;
-                    invoice.PaidAt = Timestamps.ToText(paidAt ?? now);
-                    break;
-                case "unmark_as_paid":
-                    RequireStatus(invoice, ClientInvoiceStatus.Paid, "unmark as paid");
-                    invoice.Status = ClientInvoiceStatus.Unpaid;
-                    invoice.PaidAt = null;
-                    break;
-                case "mark_as_canceled":
-                    RequireStatus(invoice, ClientInvoiceStatus.Unpaid, "cancel");
-                    invoice.Status = ClientInvoiceStatus.Canceled;
-                    invoice.CanceledAt = Timestamps.ToText(now);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
-            }
-
-            invoice.UpdatedAt = Timestamps.ToText(now);
-            invoice.Rendered = ClientInvoiceRendering.Render(invoice);
-            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
+            apply(invoice, now);
+            await SaveStatusAsync(c, t, invoice, Timestamps.ToText(now)).ConfigureAwait(false);
             return invoice;
         }, cancellationToken);
+
+    /// <summary>The one write of a payment-state change (status, paid_at, canceled_at) and its rendering.</summary>
+    private static Task SaveStatusAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, string now)
+    {
+        invoice.UpdatedAt = now;
+        invoice.Rendered = ClientInvoiceRendering.Render(invoice);
+        return c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, canceled_at = @CanceledAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t);
+    }
 
     /// <summary>A page of invoices and the count of all that match; a <paramref name="knownTotal"/> spares the count.</summary>
     public async Task<(IReadOnlyList<ClientInvoiceRow> Page, long Total)> ListAsync(string organizationId, ClientInvoiceQuery query, int offset, int limit, long? knownTotal = null, CancellationToken cancellationToken = default)
@@ -218,10 +251,10 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             invoice.Number = await ClientInvoiceNumbering.NextAsync(c, t, organization, DateOnly.ParseExact(invoice.IssueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
-        var content = invoice.Content;
+        var content = invoice.ReadContent();
         content.ClientSnapshot = Snapshots.Of(client);
         content.OrganizationSnapshot = Snapshots.Of(organization);
-        invoice.Content = content;
+        invoice.StoreContent(content);
         invoice.Status = ClientInvoiceStatus.Unpaid;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
         invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);

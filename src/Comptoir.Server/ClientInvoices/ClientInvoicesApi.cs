@@ -163,7 +163,13 @@ public static class ClientInvoicesApi
             }
         }
 
-        var invoice = await invoices.TransitionAsync(principal.OrganizationId, id, action, paidAt, context.RequestAborted).ConfigureAwait(false);
+        var invoice = action switch
+        {
+            "mark_as_paid" => await invoices.MarkPaidAsync(principal.OrganizationId, id, paidAt, context.RequestAborted).ConfigureAwait(false),
+            "unmark_as_paid" => await invoices.UnmarkPaidAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false),
+            "mark_as_canceled" => await invoices.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
         return Single(context, invoice, 200);
     }
 

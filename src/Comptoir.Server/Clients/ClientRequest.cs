@@ -61,14 +61,14 @@ public static class ClientRequest
                 }
             }
 
-            client.ExtraEmails = JsonSerializer.Serialize(extra, ServerJsonContext.Default.IReadOnlyListString);
+            client.ExtraEmails = JsonSerializer.Serialize(extra, ClientsJsonContext.Default.IReadOnlyListString);
         }
 
         ApplyBillingAddress(body, client);
         if (body.Present("delivery_address"))
         {
             var delivery = body.Object("delivery_address");
-            client.DeliveryAddress = delivery is { } d ? JsonSerializer.Serialize(ReadAddress(d, required: true)!, ServerJsonContext.Default.ClientAddress) : null;
+            client.DeliveryAddress = delivery is { } d ? JsonSerializer.Serialize(ReadAddress(d, required: true)!, ClientsJsonContext.Default.ClientAddress) : null;
         }
 
         Validate(body, client, creating);

@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Clients;
 
 /// <summary>A client as stored (table clients). The *_key and search_name columns hold folded copies for filters.</summary>
+[PublicSurface]
 public sealed class ClientRow
 {
     public string Id { get; set; } = string.Empty;

@@ -5,6 +5,7 @@ using Dapper;
 namespace Comptoir.Server.Clients;
 
 /// <summary>Clients of an organization. Every query is scoped by organization id: another organization's client is simply not found.</summary>
+[PublicSurface]
 public sealed class ClientStore(Database database, TimeProvider clock)
 {
     private static readonly string[] Columns =

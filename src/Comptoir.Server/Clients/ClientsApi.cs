@@ -46,7 +46,7 @@ public static class ClientsApi
             Descending = descending,
         };
         var (page, total) = await store.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Page("clients", page, ClientJson.WriteFields, paging, total);
+        return JsonResponse.Page("clients", page.Select(ClientResponse.From), ClientsJsonContext.Default.ClientResponse, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, ClientStore store, string id)
@@ -95,10 +95,6 @@ public static class ClientsApi
     /// <summary>Accepts the flat body and the same fields wrapped in {"client": {...}}.</summary>
     private static JsonBody Unwrap(JsonBody body) => body.Object("client") ?? body;
 
-    private static JsonResponse Single(ClientRow client, int status) => new(status, json =>
-    {
-        json.WriteStartObject("client");
-        ClientJson.WriteFields(json, client);
-        json.WriteEndObject();
-    });
+    private static JsonResponse Single(ClientRow client, int status) =>
+        JsonResponse.One("client", ClientResponse.From(client), ClientsJsonContext.Default.ClientResponse, status);
 }

@@ -97,7 +97,7 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Tr
             var input = ClientInvoiceJson.Parse(ApiJson(invoice));
             return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
         }).ConfigureAwait(false);
-        var organization = Snapshots.Organization(invoice.Content.OrganizationSnapshot);
+        var organization = Snapshots.Organization(invoice.ReadContent().OrganizationSnapshot);
         var fileName = draft ? $"draft-{invoice.Id[..8]}.pdf" : FileNames.Sanitize($"{invoice.Number}-{organization.LegalName}.pdf", "invoice.pdf");
 
         await database.WriteAsync(async (c, t) =>

@@ -8,6 +8,7 @@ namespace Comptoir.Server.Organizations;
 /// ({MM}), and one zero-padded sequence ({SEQ:n}). The series is the pattern with its dates filled in, so each
 /// year (or month) has its own unbroken sequence, as French law allows.
 /// </summary>
+[PublicSurface]
 public sealed class NumberPattern
 {
     private readonly string _pattern;

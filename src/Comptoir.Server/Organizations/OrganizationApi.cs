@@ -24,7 +24,7 @@ public static class OrganizationApi
     {
         var principal = context.Require(Scopes.OrganizationRead);
         var (organization, accounts) = await store.FindWithAccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
-        return JsonResponse.Ok(json => OrganizationJson.Write(json, organization, accounts));
+        return JsonResponse.One("organization", OrganizationResponse.From(organization, accounts), OrganizationsJsonContext.Default.OrganizationResponse);
     }
 
     private static async Task<IResult> ListAccounts(HttpContext context, OrganizationStore store)
@@ -32,7 +32,7 @@ public static class OrganizationApi
         var principal = context.Require(Scopes.OrganizationRead);
         var paging = Paging.Read(context.Request);
         var accounts = await store.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Page("bank_accounts", accounts.Skip(paging.Offset).Take(paging.PerPage), OrganizationJson.WriteAccountFields, paging, accounts.Count);
+        return JsonResponse.Page("bank_accounts", accounts.Skip(paging.Offset).Take(paging.PerPage).Select(BankAccountResponse.From), OrganizationsJsonContext.Default.BankAccountResponse, paging, accounts.Count);
     }
 
     private static async Task<IResult> GetAccount(HttpContext context, OrganizationStore store, string id)
@@ -40,11 +40,6 @@ public static class OrganizationApi
         var principal = context.Require(Scopes.OrganizationRead);
         var accounts = await store.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
         var account = accounts.FirstOrDefault(a => a.Id == id) ?? throw ApiException.NotFound("Bank account");
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("bank_account");
-            OrganizationJson.WriteAccountFields(json, account);
-            json.WriteEndObject();
-        });
+        return JsonResponse.One("bank_account", BankAccountResponse.From(account), OrganizationsJsonContext.Default.BankAccountResponse);
     }
 }

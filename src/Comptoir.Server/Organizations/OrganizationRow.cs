@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Organizations;
 
 /// <summary>An organization as stored (table organizations).</summary>
+[PublicSurface]
 public sealed class OrganizationRow
 {
     public string Id { get; set; } = string.Empty;
@@ -37,6 +38,7 @@ public sealed class OrganizationRow
 }
 
 /// <summary>A bank account as stored (table bank_accounts).</summary>
+[PublicSurface]
 public sealed class BankAccountRow
 {
     public string Id { get; set; } = string.Empty;

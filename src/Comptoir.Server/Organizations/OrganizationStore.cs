@@ -10,6 +10,7 @@ using Dapper;
 namespace Comptoir.Server.Organizations;
 
 /// <summary>Organizations, their bank accounts and credentials: what administrators create and the API reads.</summary>
+[PublicSurface]
 public sealed class OrganizationStore(Database database, TimeProvider clock)
 {
     private const string SelectOrganization = "SELECT * FROM organizations WHERE id = @id";

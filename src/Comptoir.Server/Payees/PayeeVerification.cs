@@ -19,6 +19,7 @@ public sealed record PayeeResult(string? RequestId, string MatchResult, string? 
 /// and the nonce names the recorded (IBAN, name) pairs. A transfer must present a token that covers its beneficiary.
 /// Verifications never followed by a transfer are limited per organization.
 /// </summary>
+[PublicSurface]
 public sealed class PayeeVerification(Database database, PayeeDirectory directory, KeyRing keys, TimeProvider clock)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(23);

@@ -35,20 +35,12 @@ public sealed class IncomingPayments(Database database, TimeProvider clock)
             }
 
             // The payer quotes the invoice number (the remittance reference printed on the Factur-X file).
-            var candidates = await c.QueryAsync<ClientInvoiceRow>(
-                "SELECT * FROM client_invoices WHERE organization_id = @org AND status = 'unpaid' AND total_amount_cents = @amountCents AND number IS NOT NULL" + database.ForUpdate,
-                new { org = account.OrganizationId, amountCents }, t).ConfigureAwait(false);
-            var invoice = candidates.Where(i => reference.Contains(i.Number!, StringComparison.OrdinalIgnoreCase)).OrderByDescending(i => i.Number!.Length).FirstOrDefault();
+            var invoice = await ClientInvoiceStore.MarkPaidByIncomingPaymentAsync(database, c, t, account.OrganizationId, amountCents, reference, now).ConfigureAwait(false);
             if (invoice is null)
             {
                 return new IncomingResult(transaction, null, null);
             }
 
-            invoice.Status = ClientInvoiceStatus.Paid;
-            invoice.PaidAt = now;
-            invoice.UpdatedAt = now;
-            invoice.Rendered = ClientInvoiceRendering.Render(invoice);
-            await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, paid_at = @PaidAt, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
             return new IncomingResult(transaction, invoice.Id, invoice.Number);
         }, cancellationToken);
     }

@@ -9,6 +9,7 @@ namespace Comptoir.Server.Transactions;
 /// with the transaction row that explains it, so an account's balance always equals its completed transactions and
 /// its authorized balance equals the balance minus pending debits.
 /// </summary>
+[PublicSurface]
 public static class Ledger
 {
     private const string Columns = "id, transaction_id, organization_id, bank_account_id, amount_cents, side, operation_type, status, label, reference, note, counterparty_name, counterparty_iban, counterparty_bic, transfer_id, settled_balance_cents, emitted_at, settled_at, booked_at, created_at, updated_at";
@@ -23,12 +24,27 @@ public static class Ledger
             new { accountId, amountCents, now }, t).ConfigureAwait(false) == 1;
 
     /// <summary>Gives a reservation back (canceled or declined debit).</summary>
-    public static Task ReleaseAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
+    private static Task ReleaseAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
         c.ExecuteAsync("UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId", new { accountId, amountCents, now }, t);
 
-    /// <summary>Settles a reserved debit: the balance follows the authorized balance down. Returns the new balance.</summary>
-    public static Task<long> SettleDebitAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
-        c.ExecuteScalarAsync<long>("UPDATE bank_accounts SET balance_cents = balance_cents - @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents", new { accountId, amountCents, now }, t);
+    /// <summary>
+    /// Settles a reserved debit: the balance follows the authorized balance down and the pending transaction
+    /// <paramref name="transactionId"/> completes with the balance it leaves. Returns the new balance.
+    /// </summary>
+    public static async Task<long> SettleDebitAsync(DbConnection c, DbTransaction t, string accountId, string transactionId, long amountCents, string now)
+    {
+        var balance = await c.ExecuteScalarAsync<long>("UPDATE bank_accounts SET balance_cents = balance_cents - @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents", new { accountId, amountCents, now }, t).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE transactions SET status = @completed, settled_at = @now, booked_at = @now, settled_balance_cents = @balance, updated_at = @now WHERE id = @transactionId",
+            new { transactionId, completed = TransactionStatus.Completed, now, balance }, t).ConfigureAwait(false);
+        return balance;
+    }
+
+    /// <summary>A reserved debit that will not happen (canceled or declined): the reservation is given back and the pending transaction declined.</summary>
+    public static async Task DeclineDebitAsync(DbConnection c, DbTransaction t, string accountId, string transactionId, long amountCents, string now)
+    {
+        await ReleaseAsync(c, t, accountId, amountCents, now).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE transactions SET status = @declined, updated_at = @now WHERE id = @transactionId", new { transactionId, declined = TransactionStatus.Declined, now }, t).ConfigureAwait(false);
+    }
 
     /// <summary>Credits an account at once (settled incoming money). Returns the new balance.</summary>
     public static Task<long> CreditAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
@@ -58,7 +74,7 @@ public static class Ledger
             AmountCents = amountCents,
             Side = "credit",
             OperationType = operationType,
-            Status = "completed",
+            Status = TransactionStatus.Completed,
             Label = label,
             Reference = reference,
             CounterpartyName = counterpartyName,

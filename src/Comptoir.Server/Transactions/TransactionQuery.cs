@@ -4,7 +4,7 @@ namespace Comptoir.Server.Transactions;
 public sealed record TransactionQuery
 {
     public required string BankAccountId { get; init; }
-    public IReadOnlyList<string> Statuses { get; init; } = ["completed"];
+    public IReadOnlyList<string> Statuses { get; init; } = [TransactionStatus.Completed];
     public string? UpdatedFrom { get; init; }
     public string? UpdatedTo { get; init; }
     public string? SettledFrom { get; init; }

@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Transactions;
 
 /// <summary>One movement on an account (table transactions). Amounts are positive; the side says which way.</summary>
+[PublicSurface]
 public sealed class TransactionRow
 {
     public string Id { get; set; } = string.Empty;
@@ -10,7 +11,7 @@ public sealed class TransactionRow
     public long AmountCents { get; set; }
     public string Side { get; set; } = "debit";
     public string OperationType { get; set; } = "transfer";
-    public string Status { get; set; } = "pending";
+    public string Status { get; set; } = TransactionStatus.Pending;
     public string Label { get; set; } = string.Empty;
     public string? Reference { get; set; }
     public string? Note { get; set; }

@@ -17,8 +17,7 @@ namespace Comptoir.Server.Transactions;
 /// <summary>GET /v2/transactions, /{id}, /{id}/attachments and POST /{id}/attachments (organization.read; attaching: attachment.write).</summary>
 public static class TransactionsApi
 {
-    private static readonly string[] Statuses = ["pending", "declined", "completed"];
-    private static readonly string[] OperationTypes = ["transfer", "card", "direct_debit", "income", "qonto_fee", "cheque", "recall", "swift_income", "other"];
+        private static readonly string[] OperationTypes = ["transfer", "card", "direct_debit", "income", "qonto_fee", "cheque", "recall", "swift_income", "other"];
 
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
     {
@@ -47,7 +46,7 @@ public static class TransactionsApi
         }
 
         var statuses = request.List("status");
-        Check(statuses, Statuses, "status[]");
+        Check(statuses, TransactionStatus.All, "status[]");
         var operationTypes = request.List("operation_type");
         Check(operationTypes, OperationTypes, "operation_type[]");
         var side = request.String("side", 10);
@@ -62,7 +61,7 @@ public static class TransactionsApi
         var query = new TransactionQuery
         {
             BankAccountId = account.Id,
-            Statuses = statuses.Count == 0 ? ["completed"] : statuses,
+            Statuses = statuses.Count == 0 ? [TransactionStatus.Completed] : statuses,
             UpdatedFrom = request.Timestamp("updated_at_from"),
             UpdatedTo = request.Timestamp("updated_at_to"),
             SettledFrom = request.Timestamp("settled_at_from"),
@@ -84,7 +83,7 @@ public static class TransactionsApi
         var (page, total) = await transactions.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
         var links = await transactions.AttachmentIdsAsync(page.Select(t => t.Id).ToList(), context.RequestAborted).ConfigureAwait(false);
         var included = includes.Contains("attachments") ? await AttachmentsOf(links, principal.OrganizationId, attachments, signer, context).ConfigureAwait(false) : null;
-        return JsonResponse.Page("transactions", page, (json, transaction) => WriteFields(json, transaction, links[transaction.Id].ToList(), included), paging, total);
+        return JsonResponse.Page("transactions", page.Select(t => TransactionResponse.From(t, [.. links[t.Id]], included)), TransactionsJsonContext.Default.TransactionResponse, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, TransactionStore transactions, string id)
@@ -92,12 +91,7 @@ public static class TransactionsApi
         var principal = context.Require(Scopes.OrganizationRead);
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
         var links = await transactions.AttachmentIdsAsync([transaction.Id], context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("transaction");
-            WriteFields(json, transaction, links[transaction.Id].ToList(), null);
-            json.WriteEndObject();
-        });
+        return JsonResponse.One("transaction", TransactionResponse.From(transaction, [.. links[transaction.Id]], null), TransactionsJsonContext.Default.TransactionResponse);
     }
 
     private static async Task<IResult> ListAttachments(HttpContext context, TransactionStore transactions, AttachmentStore attachments, UrlSigner signer, string id)
@@ -106,21 +100,8 @@ public static class TransactionsApi
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
         var links = await transactions.AttachmentIdsAsync([transaction.Id], context.RequestAborted).ConfigureAwait(false);
         var included = await AttachmentsOf(links, principal.OrganizationId, attachments, signer, context).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartArray("attachments");
-            foreach (var attachmentId in links[transaction.Id])
-            {
-                if (included.TryGetValue(attachmentId, out var write))
-                {
-                    json.WriteStartObject();
-                    write(json);
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
-        });
+        IReadOnlyList<AttachmentResponse> listed = [.. links[transaction.Id].Where(included.ContainsKey).Select(attachmentId => included[attachmentId])];
+        return JsonResponse.One("attachments", listed, TransactionsJsonContext.Default.IReadOnlyListAttachmentResponse);
     }
 
     /// <summary>Links an uploaded attachment ({"attachment_id": ...}) to a transaction.</summary>
@@ -136,9 +117,9 @@ public static class TransactionsApi
         return JsonResponse.Ok(json => json.WriteString("attachment_id", attachmentId));
     }
 
-    private static async Task<Dictionary<string, Action<Utf8JsonWriter>>> AttachmentsOf(ILookup<string, string> links, string organizationId, AttachmentStore attachments, UrlSigner signer, HttpContext context)
+    private static async Task<Dictionary<string, AttachmentResponse>> AttachmentsOf(ILookup<string, string> links, string organizationId, AttachmentStore attachments, UrlSigner signer, HttpContext context)
     {
-        var result = new Dictionary<string, Action<Utf8JsonWriter>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, AttachmentResponse>(StringComparer.Ordinal);
         var baseUrl = PublicUrls.Base(context);
         foreach (var attachmentId in links.SelectMany(g => g).Distinct())
         {
@@ -149,94 +130,10 @@ public static class TransactionsApi
             }
 
             var url = await signer.SignAsync(baseUrl, attachment.Id, context.RequestAborted).ConfigureAwait(false);
-            result[attachmentId] = json => Attachments.AttachmentsApi.WriteFields(json, attachment, url);
+            result[attachmentId] = AttachmentResponse.From(attachment, url);
         }
 
         return result;
-    }
-
-    private static void WriteFields(Utf8JsonWriter json, TransactionRow t, IReadOnlyList<string> attachmentIds, Dictionary<string, Action<Utf8JsonWriter>>? included)
-    {
-        var amount = Rounding.FromCents(t.AmountCents);
-        json.WriteString("id", t.Id);
-        json.WriteString("transaction_id", t.TransactionId);
-        json.WriteNumber("amount", amount);
-        json.WriteNumber("amount_cents", t.AmountCents);
-        if (t.SettledBalanceCents is { } balance)
-        {
-            json.WriteNumber("settled_balance", Rounding.FromCents(balance));
-            json.WriteNumber("settled_balance_cents", balance);
-        }
-        else
-        {
-            json.WriteNull("settled_balance");
-            json.WriteNull("settled_balance_cents");
-        }
-
-        json.WriteStartArray("attachment_ids");
-        foreach (var id in attachmentIds)
-        {
-            json.WriteStringValue(id);
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber("local_amount", amount);
-        json.WriteNumber("local_amount_cents", t.AmountCents);
-        json.WriteString("side", t.Side);
-        json.WriteString("operation_type", t.OperationType);
-        json.WriteString("currency", "EUR");
-        json.WriteString("local_currency", "EUR");
-        json.WriteString("label", t.Label);
-        json.WriteNullableString("clean_counterparty_name", t.CounterpartyName);
-        json.WriteNullableString("settled_at", t.SettledAt);
-        json.WriteString("emitted_at", t.EmittedAt);
-        json.WriteString("created_at", t.CreatedAt);
-        json.WriteString("updated_at", t.UpdatedAt);
-        json.WriteString("status", t.Status);
-        json.WriteNullableString("note", t.Note);
-        json.WriteNullableString("reference", t.Reference);
-        json.WriteNull("vat_amount");
-        json.WriteNull("vat_amount_cents");
-        json.WriteNull("vat_rate");
-        json.WriteNull("initiator_id");
-        json.WriteStartArray("label_ids");
-        json.WriteEndArray();
-        json.WriteBoolean("attachment_lost", false);
-        json.WriteBoolean("attachment_required", t.Side == "debit" && t.AmountCents > Transfers.TransferLimits.AttachmentRequiredAboveCents);
-        json.WriteNull("card_last_digits");
-        json.WriteString("category", t.OperationType == "income" ? "other_income" : "other_expense");
-        json.WriteString("subject_type", "Transaction");
-        json.WriteString("bank_account_id", t.BankAccountId);
-        json.WriteBoolean("is_external_transaction", false);
-        if (t.CounterpartyIban is null)
-        {
-            json.WriteNull("transfer");
-        }
-        else
-        {
-            json.WriteStartObject("transfer");
-            json.WriteString("counterparty_account_number", t.CounterpartyIban);
-            json.WriteString("counterparty_account_number_format", "IBAN");
-            json.WriteNullableString("counterparty_bank_identifier", t.CounterpartyBic);
-            json.WriteString("counterparty_bank_identifier_format", "BIC");
-            json.WriteEndObject();
-        }
-
-        if (included is not null)
-        {
-            json.WriteStartArray("attachments");
-            foreach (var id in attachmentIds)
-            {
-                if (included.TryGetValue(id, out var write))
-                {
-                    json.WriteStartObject();
-                    write(json);
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
-        }
     }
 
     private static void Check(IReadOnlyList<string> values, IReadOnlyList<string> allowed, string parameter)

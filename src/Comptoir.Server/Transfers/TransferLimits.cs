@@ -1,6 +1,7 @@
 namespace Comptoir.Server.Transfers;
 
 /// <summary>The public API's transfer rules, in cents.</summary>
+[PublicSurface]
 public static class TransferLimits
 {
     /// <summary>Above this, a transfer needs at least one attachment.</summary>

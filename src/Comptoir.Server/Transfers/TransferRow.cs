@@ -10,7 +10,7 @@ public sealed class TransferRow
     public string IdempotencyKey { get; set; } = string.Empty;
     public long AmountCents { get; set; }
     public string Currency { get; set; } = "EUR";
-    public string Status { get; set; } = "pending";
+    public string Status { get; set; } = TransferStatus.Pending;
     public bool Instant { get; set; }
     public string Reference { get; set; } = string.Empty;
     public string? Note { get; set; }

@@ -36,7 +36,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         var beneficiary = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<BeneficiaryRow>(
             "SELECT * FROM beneficiaries WHERE id = @id AND organization_id = @organizationId", new { id = request.BeneficiaryId, organizationId }), cancellationToken).ConfigureAwait(false)
             ?? throw ApiException.Invalid("/transfer/beneficiary_id", "not_found", "beneficiary_id is not a beneficiary of this organization.");
-        if (beneficiary.Status != "validated")
+        if (beneficiary.Status != BeneficiaryStatus.Validated)
         {
             throw ApiException.Invalid("/transfer/beneficiary_id", "invalid", $"The beneficiary is {beneficiary.Status}; only validated beneficiaries can be paid.");
         }
@@ -114,8 +114,8 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
 
         var since = Timestamps.ToText(now.AddHours(-24));
         var instantToday = await c.ExecuteScalarAsync<long>(
-            "SELECT COALESCE(SUM(amount_cents), 0) FROM transfers WHERE organization_id = @organizationId AND instant = @yes AND created_at >= @since AND status <> 'canceled' AND status <> 'declined'",
-            new { organizationId, yes = true, since }, t).ConfigureAwait(false);
+            "SELECT COALESCE(SUM(amount_cents), 0) FROM transfers WHERE organization_id = @organizationId AND instant = @yes AND created_at >= @since AND status <> @canceled AND status <> @declined",
+            new { organizationId, yes = true, since, canceled = TransferStatus.Canceled, declined = TransferStatus.Declined }, t).ConfigureAwait(false);
         var instant = request.AmountCents <= TransferLimits.InstantPerTransferCents && instantToday + request.AmountCents <= TransferLimits.InstantPer24HoursCents;
 
         if (!await Ledger.ReserveAsync(c, t, account.Id, request.AmountCents, nowText).ConfigureAwait(false))
@@ -133,7 +133,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             BeneficiaryId = beneficiary.Id,
             IdempotencyKey = idempotencyKey,
             AmountCents = request.AmountCents,
-            Status = "pending",
+            Status = TransferStatus.Pending,
             Instant = instant,
             Reference = request.Reference,
             Note = request.Note,
@@ -149,7 +149,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             AmountCents = request.AmountCents,
             Side = "debit",
             OperationType = "transfer",
-            Status = "pending",
+            Status = TransactionStatus.Pending,
             Label = beneficiary.Name,
             Reference = request.Reference,
             Note = request.Note,
@@ -182,17 +182,15 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         {
             var transfer = await c.QuerySingleOrDefaultAsync<TransferRow>("SELECT * FROM transfers WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
                 ?? throw ApiException.NotFound("Transfer");
-            if (transfer.Status != "pending")
+            if (transfer.Status != TransferStatus.Pending)
             {
                 throw ApiException.Conflict("invalid_status", $"Only pending transfers can be canceled; this one is {transfer.Status}.");
             }
 
             var now = Timestamps.ToText(clock.GetUtcNow());
-            await Ledger.ReleaseAsync(c, t, transfer.BankAccountId, transfer.AmountCents, now).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE transactions SET status = 'declined', updated_at = @now WHERE id = @id", new { id = transfer.TransactionId, now }, t).ConfigureAwait(false);
-            transfer.Status = "canceled";
-            transfer.UpdatedAt = now;
-            await c.ExecuteAsync("UPDATE transfers SET status = 'canceled', updated_at = @now WHERE id = @id", new { id, now }, t).ConfigureAwait(false);
+            await Ledger.DeclineDebitAsync(c, t, transfer.BankAccountId, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
+            transfer.Status = TransferStatus.Canceled;
+            await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
             return transfer;
         }, cancellationToken);
 
@@ -224,7 +222,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     private async Task SettleInTransactionAsync(DbConnection c, DbTransaction t, string id)
     {
         var transfer = await c.QuerySingleOrDefaultAsync<TransferRow>("SELECT * FROM transfers WHERE id = @id" + database.ForUpdate, new { id }, t).ConfigureAwait(false);
-        if (transfer is null || transfer.Status != "pending")
+        if (transfer is null || transfer.Status != TransferStatus.Pending)
         {
             return; // canceled, or already settled by another worker
         }
@@ -233,16 +231,18 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         var account = await c.QuerySingleAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE id = @id", new { id = transfer.BankAccountId }, t).ConfigureAwait(false);
         if (account.Status != "active")
         {
-            await Ledger.ReleaseAsync(c, t, account.Id, transfer.AmountCents, now).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE transactions SET status = 'declined', updated_at = @now WHERE id = @txId", new { txId = transfer.TransactionId, now }, t).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE transfers SET status = 'declined', declined_reason = 'account_closed', processed_at = @now, updated_at = @now WHERE id = @id", new { id, now }, t).ConfigureAwait(false);
+            await Ledger.DeclineDebitAsync(c, t, account.Id, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
+            transfer.Status = TransferStatus.Declined;
+            transfer.DeclinedReason = "account_closed";
+            transfer.ProcessedAt = now;
+            await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
             return;
         }
 
-        var balance = await Ledger.SettleDebitAsync(c, t, account.Id, transfer.AmountCents, now).ConfigureAwait(false);
-        await c.ExecuteAsync("UPDATE transactions SET status = 'completed', settled_at = @now, booked_at = @now, settled_balance_cents = @balance, updated_at = @now WHERE id = @txId",
-            new { txId = transfer.TransactionId, now, balance }, t).ConfigureAwait(false);
-        await c.ExecuteAsync("UPDATE transfers SET status = 'settled', processed_at = @now, completed_at = @now, updated_at = @now WHERE id = @id", new { id, now }, t).ConfigureAwait(false);
+        await Ledger.SettleDebitAsync(c, t, account.Id, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
+        transfer.Status = TransferStatus.Settled;
+        transfer.ProcessedAt = transfer.CompletedAt = now;
+        await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
 
         // When the payee's account is held on this server, the money arrives there in the same transaction.
         var beneficiary = await c.QuerySingleAsync<BeneficiaryRow>("SELECT * FROM beneficiaries WHERE id = @id", new { id = transfer.BeneficiaryId }, t).ConfigureAwait(false);
@@ -252,5 +252,14 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             var payer = await c.QuerySingleAsync<string>("SELECT legal_name FROM organizations WHERE id = @id", new { id = transfer.OrganizationId }, t).ConfigureAwait(false);
             await Ledger.CreditWithTransactionAsync(c, t, payee.OrganizationId, payee.Id, transfer.AmountCents, payer, transfer.Reference, payer, account.Iban, "transfer", now).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The one write of a transfer's status change (with its reason and processing times).</summary>
+    private static Task SaveStatusAsync(DbConnection c, DbTransaction t, TransferRow transfer, string now)
+    {
+        transfer.UpdatedAt = now;
+        return c.ExecuteAsync(
+            "UPDATE transfers SET status = @Status, declined_reason = @DeclinedReason, processed_at = @ProcessedAt, completed_at = @CompletedAt, updated_at = @UpdatedAt WHERE id = @Id",
+            transfer, t);
     }
 }

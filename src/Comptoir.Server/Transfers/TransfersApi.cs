@@ -19,8 +19,7 @@ namespace Comptoir.Server.Transfers;
 public static class TransfersApi
 {
     public const string ScaHeader = "X-Qonto-Sca-Session-Token";
-    private static readonly string[] Statuses = ["pending", "processing", "canceled", "declined", "settled"];
-
+    
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v2/sepa/transfers", Create);
@@ -29,37 +28,6 @@ public static class TransfersApi
         app.MapPost("/v2/sepa/transfers/{id}/cancel", Cancel);
         app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca);
         return app;
-    }
-
-    public static void WriteFields(Utf8JsonWriter json, TransferRow transfer)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(transfer);
-        json.WriteString("id", transfer.Id);
-        json.WriteNullableString("initiator_id", transfer.InitiatorId);
-        json.WriteString("bank_account_id", transfer.BankAccountId);
-        json.WriteString("beneficiary_id", transfer.BeneficiaryId);
-        json.WriteString("amount", DecimalText.Amount(Rounding.FromCents(transfer.AmountCents)));
-        json.WriteNumber("amount_cents", transfer.AmountCents);
-        json.WriteString("amount_currency", transfer.Currency);
-        json.WriteString("status", transfer.Status);
-        json.WriteBoolean("instant", transfer.Instant);
-        json.WriteString("reference", transfer.Reference);
-        json.WriteNullableString("note", transfer.Note);
-        json.WriteString("scheduled_date", transfer.ScheduledDate);
-        json.WriteString("created_at", transfer.CreatedAt);
-        json.WriteString("updated_at", transfer.UpdatedAt);
-        json.WriteNullableString("processed_at", transfer.ProcessedAt);
-        json.WriteNullableString("completed_at", transfer.CompletedAt);
-        json.WriteNullableString("transaction_id", transfer.TransactionId);
-        json.WriteNullableString("declined_reason", transfer.DeclinedReason);
-        json.WriteStartArray("attachment_ids");
-        foreach (var id in JsonSerializer.Deserialize(transfer.AttachmentIds, ServerJsonContext.Default.IReadOnlyListString) ?? [])
-        {
-            json.WriteStringValue(id);
-        }
-
-        json.WriteEndArray();
     }
 
     private static async Task<IResult> Create(HttpContext context, TransferStore transfers, TimeProvider clock)
@@ -82,12 +50,7 @@ public static class TransfersApi
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
         }
 
-        return JsonResponse.Created(json =>
-        {
-            json.WriteStartObject("transfer");
-            WriteFields(json, transfer);
-            json.WriteEndObject();
-        });
+        return Single(transfer, 201);
     }
 
     private static TransferRequest Read(JsonBody body, DateOnly today)
@@ -129,38 +92,28 @@ public static class TransfersApi
         var request = context.Request;
         var paging = Paging.Read(request);
         var statuses = request.List("status");
-        if (statuses.FirstOrDefault(s => !Statuses.Contains(s)) is { } bad)
+        if (statuses.FirstOrDefault(s => !TransferStatus.All.Contains(s)) is { } bad)
         {
-            throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", Statuses)}; got '{bad}'.", parameter: "status[]");
+            throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", TransferStatus.All)}; got '{bad}'.", parameter: "status[]");
         }
 
         var (_, descending) = request.Sort("created_at:desc", "created_at");
         var (page, total) = await transfers.ListAsync(principal.OrganizationId, statuses, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), descending, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Page("transfers", page, WriteFields, paging, total);
+        return JsonResponse.Page("transfers", page.Select(TransferResponse.From), TransfersJsonContext.Default.TransferResponse, paging, total);
     }
 
     private static async Task<IResult> Get(HttpContext context, TransferStore transfers, string id)
     {
         var principal = context.Require(Scopes.PaymentWrite);
         var transfer = await transfers.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transfer");
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("transfer");
-            WriteFields(json, transfer);
-            json.WriteEndObject();
-        });
+        return Single(transfer, 200);
     }
 
     private static async Task<IResult> Cancel(HttpContext context, TransferStore transfers, string id)
     {
         var principal = context.Require(Scopes.PaymentWrite);
         var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json =>
-        {
-            json.WriteStartObject("transfer");
-            WriteFields(json, transfer);
-            json.WriteEndObject();
-        });
+        return Single(transfer, 200);
     }
 
     /// <summary>Sandbox only: approves (default) or denies an SCA session, as the phone app would.</summary>
@@ -187,4 +140,6 @@ public static class TransfersApi
         return JsonResponse.Ok(json => json.WriteString("status", approve ? "approved" : "denied"));
     }
 
+    private static JsonResponse Single(TransferRow transfer, int status) =>
+        JsonResponse.One("transfer", TransferResponse.From(transfer), TransfersJsonContext.Default.TransferResponse, status);
 }

@@ -1,5 +1,6 @@
 using Comptoir.Server.Http.Query;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace Comptoir.Server.Http.Json;
@@ -20,6 +21,26 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
             json.WriteStartObject();
             writeFields(json, item);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        paging.WriteMeta(json, totalCount);
+    });
+
+    /// <summary>One resource in its envelope: <c>{"&lt;name&gt;": {...}}</c>, serialized by its source-generated contract.</summary>
+    public static JsonResponse One<T>(string name, T value, JsonTypeInfo<T> type, int status = 200) => new(status, json =>
+    {
+        json.WritePropertyName(name);
+        JsonSerializer.Serialize(json, value, type);
+    });
+
+    /// <summary>One page of a list: <c>{"&lt;name&gt;": [{...}, ...], "meta": {...}}</c>, each item serialized by its contract.</summary>
+    public static JsonResponse Page<T>(string name, IEnumerable<T> items, JsonTypeInfo<T> type, Paging paging, long totalCount) => Ok(json =>
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(json, item, type);
         }
 
         json.WriteEndArray();

@@ -1,10 +1,8 @@
 using System.Text.Json.Serialization;
-using Comptoir.Server.Clients;
 
 namespace Comptoir.Server.Http.Json;
 
 /// <summary>Source-generated serialisation for the small JSON values stored in text columns.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-[JsonSerializable(typeof(ClientAddress))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
