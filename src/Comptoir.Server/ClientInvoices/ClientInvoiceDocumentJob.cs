@@ -14,7 +14,7 @@ namespace Comptoir.Server.ClientInvoices;
 /// transaction that completes the job. Rendering runs on the low-priority <see cref="BackgroundCpu"/> thread.
 /// </summary>
 /// <remarks>
-/// Retry schedule: 8 attempts, from 2 s doubling up to 5 minutes (about 4 minutes in all). A render reads only the
+/// Retry schedule: 8 attempts, from 2 s doubling up to 5 minutes (about 4 minutes of waits in all). A render reads only the
 /// database and the CPU, so a failure that survives a few minutes is a bug or a bad invoice, not a passing outage:
 /// it is marked failed for someone to look at rather than retried for hours.
 /// </remarks>

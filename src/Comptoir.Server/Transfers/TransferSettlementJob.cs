@@ -8,9 +8,9 @@ namespace Comptoir.Server.Transfers;
 /// transaction. Settling an already settled or canceled transfer does nothing, so a second run is harmless.
 /// </summary>
 /// <remarks>
-/// Retry schedule: 20 attempts, from 5 s doubling up to 1 hour (about 10 hours in all). Money is waiting and the
-/// amount stays reserved, so settlement outlasts a database or network outage of a working day before it is marked
-/// failed for an administrator to retry.
+/// Retry schedule: 20 attempts, from 5 s doubling up to 1 hour: about 10 hours of waits in all (8 with the most
+/// jitter). Money is waiting and the amount stays reserved, so settlement outlasts a database or network outage of a
+/// working day before it is marked failed for an administrator to retry.
 /// </remarks>
 public sealed class TransferSettlementJob(Database database, TransferStore transfers, TimeProvider clock) : IJobHandler
 {
