@@ -82,13 +82,15 @@ public static class ComptoirServer
         services.AddSingleton<IncomingPayments>();
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
-        services.AddSingleton<DocumentWorker>();
+        services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
+        services.AddSingleton<IJobHandler, TransferSettlementJob>();
+        services.AddSingleton<JobRunner>();
         if (options.RunWorkers)
         {
-            services.AddHostedService(sp => sp.GetRequiredService<DocumentWorker>());
+            services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         }
 
-        // Let a started document finish on Ctrl-C.
+        // Let a started job finish on Ctrl-C.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();

@@ -19,7 +19,7 @@ public class DocumentPipelineTests
     {
         await using var server = await StartWithoutWorkersAsync(engine);
         var queue = server.App.Services.GetRequiredService<JobQueue>();
-        var worker = server.App.Services.GetRequiredService<DocumentWorker>();
+        var worker = server.App.Services.GetRequiredService<JobRunner>();
         var clientId = await Seeds.CreateClientAsync(server.Client);
         var invoice = await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban, status: "unpaid"));
         var id = invoice.GetProperty("id").GetString()!;
@@ -63,7 +63,7 @@ public class DocumentPipelineTests
     {
         await using var server = await StartWithoutWorkersAsync("sqlite");
         var queue = server.App.Services.GetRequiredService<JobQueue>();
-        var worker = server.App.Services.GetRequiredService<DocumentWorker>();
+        var worker = server.App.Services.GetRequiredService<JobRunner>();
         var clientId = await Seeds.CreateClientAsync(server.Client);
         var draft = await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban));
         var id = draft.GetProperty("id").GetString()!;

@@ -51,6 +51,29 @@ public class JobQueueTests
         Assert.DoesNotContain(engine == "sqlite" ? "TEMP B-TREE" : "Sort", plan, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Jobs_are_listed_most_recently_updated_first_and_failed_ones_on_their_own(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine, o => o with { RunWorkers = false });
+        var queue = server.App.Services.GetRequiredService<JobQueue>();
+        var now = server.Clock.GetUtcNow();
+        await AddJobAsync(server.Database, "failed-long-ago", "failed", now.AddDays(-3), null);
+        await AddJobAsync(server.Database, "done-yesterday", "done", now.AddDays(-1), null);
+        await AddJobAsync(server.Database, "failed-an-hour-ago", "failed", now.AddHours(-1), null);
+        await AddJobAsync(server.Database, "queued-now", "queued", now, null);
+
+        var all = await queue.ListAsync(failedOnly: false, limit: 50);
+        var failed = await queue.ListAsync(failedOnly: true, limit: 50);
+        var newest = await queue.ListAsync(failedOnly: false, limit: 2);
+
+        Assert.Equal(["queued-now", "failed-an-hour-ago", "done-yesterday", "failed-long-ago"], all.Select(j => j.Id));
+        Assert.Equal(["failed-an-hour-ago", "failed-long-ago"], failed.Select(j => j.Id));
+        Assert.Equal(["queued-now", "failed-an-hour-ago"], newest.Select(j => j.Id));
+        var row = all[1];
+        Assert.Equal(("render_invoice", "nothing", "failed", 0L, Timestamps.ToText(now.AddHours(-1)), Timestamps.ToText(now.AddHours(-1))), (row.Kind, row.SubjectId, row.Status, row.Attempts, row.RunAfter, row.UpdatedAt));
+    }
+
     private static async Task<string[]> SqlitePlanAsync(Database database, string sql) =>
         (await database.ReadAsync(async c =>
         {

@@ -95,7 +95,7 @@ public class LedgerTests
         var transfers = server.App.Services.GetRequiredService<TransferStore>();
         var incoming = server.App.Services.GetRequiredService<IncomingPayments>();
         var queue = server.App.Services.GetRequiredService<Comptoir.Server.Jobs.JobQueue>();
-        var worker = server.App.Services.GetRequiredService<Comptoir.Server.Jobs.DocumentWorker>();
+        var worker = server.App.Services.GetRequiredService<Comptoir.Server.Jobs.JobRunner>();
         var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
         var random = new Random(42);
         var pending = new List<string>();

@@ -22,6 +22,7 @@ public static class AdminCommands
         admin.Subcommands.Add(Keys(console));
         admin.Subcommands.Add(Tokens(console));
         admin.Subcommands.Add(Credentials(console));
+        admin.Subcommands.Add(JobAdminCommands.Build(console));
         foreach (var command in PaymentAdminCommands.Build(console))
         {
             admin.Subcommands.Add(command);

@@ -67,7 +67,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             }
             else
             {
-                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(JobQueue.RenderInvoice, row.Id, now)], cancellationToken).ConfigureAwait(false);
+                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(ClientInvoiceDocumentJob.Kind, row.Id, now)], cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DbException e) when (Database.IsForeignKeyViolation(e))
@@ -105,7 +105,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             await c.ExecuteAsync(
                 "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, rendered = @Rendered, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
                 row, t).ConfigureAwait(false);
-            await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, row.Id, now).ConfigureAwait(false);
+            await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, row.Id, now).ConfigureAwait(false);
             return row;
         }, cancellationToken).ConfigureAwait(false);
         jobs.Signal();
@@ -238,6 +238,39 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Attaches a rendered document to its invoice, inside the document job's transaction, if the invoice still says
+    /// what was rendered (same body, and a draft only if it was rendered as one): a newer state has its own job queued,
+    /// and a late draft render must never replace the Factur-X file. The document replaces the invoice's previous one
+    /// in place. Returns whether it was attached.
+    /// </summary>
+    public async Task<bool> AttachDocumentAsync(DbConnection connection, DbTransaction transaction, ClientInvoiceRow rendered, string fileName, byte[] pdf, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        var current = await connection.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id" + database.ForUpdate, new { id = rendered.Id }, transaction).ConfigureAwait(false);
+        if (current is null || current.Body != rendered.Body || (current.Status == ClientInvoiceStatus.Draft) != (rendered.Status == ClientInvoiceStatus.Draft))
+        {
+            return false;
+        }
+
+        // The document must read as newer than the finalization, even within the same millisecond.
+        var stamp = Timestamps.ToText(now);
+        if (current.FinalizedAt is { } finalized && string.CompareOrdinal(stamp, finalized) <= 0)
+        {
+            stamp = Timestamps.ToText(Timestamps.Parse(finalized).AddMilliseconds(1));
+        }
+
+        var attachmentId = await Attachments.AttachmentStore.UpsertInvoiceDocumentAsync(connection, transaction, current.OrganizationId, current.Id, fileName, pdf, stamp).ConfigureAwait(false);
+        if (current.AttachmentId != attachmentId)
+        {
+            current.AttachmentId = attachmentId;
+            await connection.ExecuteAsync("UPDATE client_invoices SET attachment_id = @attachmentId, rendered = @rendered WHERE id = @id",
+                new { attachmentId, rendered = ClientInvoiceRendering.Render(current), id = current.Id }, transaction).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     private async Task FinalizeInTransactionAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
     {
         ClientInvoiceReadiness.Check(invoice, organization, client);
@@ -260,7 +293,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);
         await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
         // The finished file is held back by the configured delay, as the public API's ~10 s.
-        await jobs.EnqueueAsync(c, t, JobQueue.RenderInvoice, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
+        await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
     }
 
     private async Task<ClientInvoiceRow> LockAsync(DbConnection c, DbTransaction t, string organizationId, string id) =>
