@@ -6,7 +6,7 @@ using Comptoir.Client.Models;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir invoice: issue (the seed's Factur-X workflow as one command) and the single-call subcommands.</summary>
+/// <summary>comptoir invoice: issue (the public API's Factur-X guide as one command) and the single-call subcommands.</summary>
 public static class InvoiceCommands
 {
     public static Command Build(CliConsole console)

@@ -7,7 +7,7 @@ using Comptoir.Core.Money;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir pay: the seed's SEPA workflow with Verification of Payee and a locally recorded idempotency key.</summary>
+/// <summary>comptoir pay: the public API's SEPA transfer guide with Verification of Payee and a locally recorded idempotency key.</summary>
 public static class PayCommand
 {
     /// <summary>Exit code when the transfer waits for strong customer authentication.</summary>

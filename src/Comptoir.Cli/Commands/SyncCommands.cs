@@ -7,7 +7,7 @@ using Comptoir.Client.Models;
 namespace Comptoir.Cli.Commands;
 
 /// <summary>
-/// comptoir sync client-invoices | transactions: the seeds' sync guides with a local state. A window runs from the
+/// comptoir sync client-invoices | transactions: the public API's sync guides with a local state. A window runs from the
 /// checkpoint (minus an overlap against clock skew) to now; every record and its files are written before the
 /// checkpoint moves; an interrupted run resumes without loss, and records already on disk are not written again.
 /// </summary>

@@ -9,7 +9,7 @@ public sealed record ClientInvoiceItem(
     string Title, string? Description, string Quantity, string? Unit, Money UnitPrice, string VatRate, string? VatExemptionReason,
     Money Subtotal, long SubtotalCents, Money TotalVat, long TotalVatCents, Money TotalAmount, long TotalAmountCents);
 
-/// <summary>POST /v2/client_invoices body (seed 002).</summary>
+/// <summary>POST /v2/client_invoices body, as the public API's "Create a client invoice" documents it.</summary>
 public sealed record NewClientInvoice
 {
     public required string ClientId { get; init; }

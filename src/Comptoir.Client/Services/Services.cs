@@ -45,7 +45,7 @@ public sealed class ClientsService
     public async Task<Models.Client> CreateAsync(NewClient client, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Post, "clients", ComptoirJsonContext.Default.ClientEnvelope, JsonContent.Create(client, ComptoirJsonContext.Default.NewClient), idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Client;
 
-    /// <summary>The seed's step 1: the first client with this e-mail, or a new one.</summary>
+    /// <summary>Step 1 of the public API's Factur-X guide: the first client with this e-mail, or a new one.</summary>
     public async Task<(Models.Client Client, bool Created)> FindOrCreateAsync(NewClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);

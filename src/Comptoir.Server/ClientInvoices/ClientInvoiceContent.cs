@@ -28,7 +28,7 @@ public sealed class ClientInvoiceContent
     public string OrganizationSnapshot { get; set; } = "{}";
 }
 
-/// <summary>Per-invoice overrides of the organization's legal settings (seed 002 "settings").</summary>
+/// <summary>Per-invoice overrides of the organization's legal settings (the request's "settings").</summary>
 public sealed class ClientInvoiceSettings
 {
     public string? VatNumber { get; set; }

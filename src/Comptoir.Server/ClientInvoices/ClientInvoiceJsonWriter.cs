@@ -7,7 +7,7 @@ using Comptoir.Server.Organizations;
 
 namespace Comptoir.Server.ClientInvoices;
 
-/// <summary>Writes the client_invoice object (seed 002's response), from the stored row and its snapshots.</summary>
+/// <summary>Writes the client_invoice object (the response of the public API's "Create a client invoice"), from the stored row and its snapshots.</summary>
 public static class ClientInvoiceJsonWriter
 {
     public static void WriteFields(Utf8JsonWriter json, ClientInvoiceRow invoice, string baseUrl)

@@ -176,7 +176,7 @@ public static class ClientInvoicesApi
     private static async Task<(OrganizationRow, IReadOnlyList<BankAccountRow>)> OrganizationOf(ApiPrincipal principal, OrganizationStore organizations, CancellationToken cancellationToken) =>
         await organizations.FindWithAccountsAsync(principal.OrganizationId, cancellationToken).ConfigureAwait(false) ?? throw ApiException.NotFound("Organization");
 
-    /// <summary>The seed's flat body, or the same fields wrapped in {"client_invoice": {...}} as a widely used client sends.</summary>
+    /// <summary>The flat body of the public API's guide, or the same fields wrapped in {"client_invoice": {...}} as a widely used client sends.</summary>
     private static JsonBody Unwrap(JsonBody body) => body.Object("client_invoice") ?? body;
 
     private static JsonResponse Single(HttpContext context, ClientInvoiceRow invoice, int status)

@@ -5,7 +5,7 @@ using Comptoir.Server.Clients;
 
 namespace Comptoir.Server.Clients;
 
-/// <summary>Applies a POST/PATCH/PUT client body onto a row, enforcing API reference §4.</summary>
+/// <summary>Applies a POST/PATCH/PUT client body onto a row, enforcing the field rules of the public API's "Create a client".</summary>
 public static class ClientRequest
 {
     public static readonly string[] Kinds = ["individual", "company", "freelancer"];

@@ -1,6 +1,6 @@
 namespace Comptoir.Server.Transactions;
 
-/// <summary>Parameters of GET /v2/transactions (API reference §10).</summary>
+/// <summary>Parameters of GET /v2/transactions (see docs/decisions/0009-api-compatibility-choices.md).</summary>
 public sealed record TransactionQuery
 {
     public required string BankAccountId { get; init; }
