@@ -53,7 +53,7 @@ public static class DemoOrganization
             Bic = "CMPTFRPPXXX",
             Currency = "EUR",
             BalanceCents = 25_000_000,
-            Status = "active",
+            Status = BankAccountStatus.Active,
             Main = true,
             AccountNumber = digits,
         }, cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,7 @@ public sealed class BankAccountRow
     public string Currency { get; set; } = "EUR";
     public long BalanceCents { get; set; }
     public long AuthorizedBalanceCents { get; set; }
-    public string Status { get; set; } = "active";
+    public string Status { get; set; } = BankAccountStatus.Active;
     public bool Main { get; set; }
     public bool IsExternalAccount { get; set; }
     public string? AccountNumber { get; set; }

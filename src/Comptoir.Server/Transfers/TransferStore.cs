@@ -71,7 +71,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         var account = await c.QuerySingleOrDefaultAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE id = @id AND organization_id = @organizationId",
             new { id = request.BankAccountId, organizationId }, t).ConfigureAwait(false)
             ?? throw ApiException.Invalid("/transfer/bank_account_id", "not_found", "bank_account_id is not an account of this organization.");
-        if (account.Status != "active")
+        if (account.Status != BankAccountStatus.Active)
         {
             throw ApiException.Invalid("/transfer/bank_account_id", "invalid", "The account is not active.");
         }
@@ -229,7 +229,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
 
         var now = Timestamps.ToText(clock.GetUtcNow());
         var account = await c.QuerySingleAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE id = @id", new { id = transfer.BankAccountId }, t).ConfigureAwait(false);
-        if (account.Status != "active")
+        if (account.Status != BankAccountStatus.Active)
         {
             await Ledger.DeclineDebitAsync(c, t, account.Id, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
             transfer.Status = TransferStatus.Declined;
