@@ -1,3 +1,4 @@
+using Comptoir.Server.Http;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Idempotency;
@@ -94,6 +95,11 @@ public static class ComptoirServer
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders(TrustedProxies.Options(options.TrustedProxies));
+        }
+
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();

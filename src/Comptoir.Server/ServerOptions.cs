@@ -21,6 +21,12 @@ public sealed record ServerOptions
     /// <summary>Base URL the server advertises in links (pre-signed URLs, invoice_url); defaults to the first listen URL.</summary>
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>
+    /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For / -Proto / -Host headers are believed; the headers of
+    /// anyone else are ignored. Empty: the connection's own address is the client's.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>Run the background document worker in this process.</summary>
     public bool RunWorkers { get; init; } = true;
 

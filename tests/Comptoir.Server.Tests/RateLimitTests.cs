@@ -43,4 +43,53 @@ public class RateLimitTests
         server.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("v2/organization")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_strangers_failed_logins_never_lock_out_a_valid_key_from_the_same_address()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        using var intruder = server.NewClient("comptoir-demo:guess");
+        for (var i = 0; i < 201; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await intruder.GetAsync("v2/organization")).StatusCode);
+        }
+
+        // The same address, the same organization claimed: guesses are throttled, the right key is served at once.
+        await ApiAssert.Error(await intruder.GetAsync("v2/organization"), HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("v2/organization")).StatusCode);
+        // Failures that claim another identity are counted apart.
+        using var other = server.NewClient("other-org:guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("v2/organization")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_address_has_its_own_limit()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite", o => o with { RequestsPer10Seconds = 2, TrustedProxies = ["127.0.0.1"] });
+        using var anonymous = server.NewClient(null);
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Forwarded(anonymous, "203.0.113.7")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Forwarded(anonymous, "203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Forwarded(anonymous, "203.0.113.7")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Forwarded(anonymous, "198.51.100.9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_an_untrusted_address_are_ignored()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite", o => o with { RequestsPer10Seconds = 2 });
+        using var anonymous = server.NewClient(null);
+
+        await Forwarded(anonymous, "203.0.113.7");
+        await Forwarded(anonymous, "203.0.113.8");
+        // Every request came from 127.0.0.1 whatever the header says: one client, over its limit.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Forwarded(anonymous, "198.51.100.9")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> Forwarded(HttpClient client, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "v2/organization");
+        request.Headers.Add("X-Forwarded-For", address);
+        return client.SendAsync(request);
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Comptoir.Server;
+using Comptoir.Server.Http;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Organizations;
 using Microsoft.AspNetCore.Builder;
@@ -26,14 +27,40 @@ public static class ServeCommand
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL to advertise in links (pre-signed URLs, invoice_url) when behind a proxy." };
         var shortLimit = new Option<int>("--requests-per-10s") { Description = "Rate limit per client per 10 seconds (the public API's is 1000).", DefaultValueFactory = _ => 1000 };
         var longLimit = new Option<int>("--requests-per-10min") { Description = "Rate limit per client per 10 minutes (the public API's is 10000).", DefaultValueFactory = _ => 10_000 };
+        var trustedProxies = new Option<string?>("--trusted-proxies")
+        {
+            Description = "Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto/-Host headers are believed; also COMPTOIR_TRUSTED_PROXIES.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COMPTOIR_TRUSTED_PROXIES"),
+        };
         var listCache = new Option<int>("--list-cache-mb") { Description = "Memory for finished client-invoice list pages, served again until an invoice of the organization changes (0 turns it off).", DefaultValueFactory = _ => 64 };
-        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, shortLimit, longLimit, listCache };
+        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, trustedProxies, shortLimit, longLimit, listCache };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!Durations.TryParse(parse.GetValue(delay), out var documentDelay))
             {
                 throw new CliException($"--document-delay: '{parse.GetValue(delay)}' is not a duration (10s, 500ms, 1m).", ExitCodes.Usage);
+            }
+
+            var proxies = (parse.GetValue(trustedProxies) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var proxy in proxies)
+            {
+                try
+                {
+                    TrustedProxies.Parse(proxy);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException($"--trusted-proxies: {e.Message.Split(" (Parameter", 2)[0]}", ExitCodes.Usage);
+                }
+            }
+
+            // Without an advertised URL, links are built from the request's Host header: only safe when nobody but
+            // this machine can reach the server.
+            var listen = parse.GetValue(urls)!;
+            if (parse.GetValue(publicUrl) is null && ListenUrls.NonLoopback(listen) is { } exposed)
+            {
+                throw new CliException($"--public-url is required when listening on {exposed}: pre-signed URLs and invoice_url must not be built from a Host header that any client can forge.", ExitCodes.Usage);
             }
 
             var (dataDirectory, connection) = storage.Read(parse);
@@ -45,6 +72,7 @@ public static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 DocumentDelay = documentDelay,
                 PublicBaseUrl = parse.GetValue(publicUrl),
+                TrustedProxies = proxies,
                 RequestsPer10Seconds = Math.Max(1, parse.GetValue(shortLimit)),
                 RequestsPer10Minutes = Math.Max(1, parse.GetValue(longLimit)),
                 ListCacheBytes = Math.Max(0, parse.GetValue(listCache)) * 1024L * 1024,
