@@ -4,6 +4,7 @@ using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Clients;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
@@ -83,6 +84,7 @@ public static class ComptoirServer
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<DocumentWorker>();
+        services.AddApiDocumentation();
         if (options.RunWorkers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<DocumentWorker>());
@@ -93,9 +95,12 @@ public static class ComptoirServer
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        // Routing first: authentication and the scope check read the matched route's declarations.
+        app.UseRouting();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<ScopeCheckMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapClientInvoicesApi();
@@ -104,6 +109,7 @@ public static class ComptoirServer
         app.MapPayeeVerificationApi();
         app.MapTransfersApi();
         app.MapTransactionsApi();
+        app.MapApiDocumentation();
         return app;
     }
 }
