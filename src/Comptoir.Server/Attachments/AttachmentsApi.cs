@@ -19,7 +19,7 @@ public static class AttachmentsApi
     {
         var attachments = app.MapGroup("/v2/attachments").WithTags("Attachments");
         attachments.MapPost("", Upload).RequireScope(Scopes.AttachmentWrite)
-            .WithSummary("Upload an attachment").Accepts<AttachmentUploadDoc>("multipart/form-data")
+            .WithSummary("Upload an attachment").AcceptsForm<AttachmentUploadDoc>()
             .Returns<AttachmentResponseDoc>(201).WithErrors(400, 409, 413, 422);
         attachments.MapGet("/{id}", Get).RequireScope(Scopes.AttachmentRead)
             .WithSummary("Get an attachment and a fresh download URL").Returns<AttachmentResponseDoc>().WithErrors(404);

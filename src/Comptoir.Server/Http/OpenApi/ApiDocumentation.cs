@@ -30,11 +30,17 @@ public static class ApiDocumentation
         return services.AddOpenApi(o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-            // Types named ...Doc exist only for the document: their schemas drop the suffix (ClientDoc -> Client).
-            o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && id.EndsWith("Doc", StringComparison.Ordinal) ? id[..^3] : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id ? WithoutDocSuffix(id) : null;
             o.AddDocumentTransformer<DocumentInfoTransformer>();
             o.AddOperationTransformer<OperationDocsTransformer>();
         });
+    }
+
+    /// <summary>The component name of a documented type: types named ...Doc exist only for the document and drop the suffix (ClientDoc: Client).</summary>
+    public static string SchemaName(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return WithoutDocSuffix(type.Name);
     }
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
@@ -49,4 +55,6 @@ public static class ApiDocumentation
             .DisableAgent());
         return app;
     }
+
+    private static string WithoutDocSuffix(string name) => name.EndsWith("Doc", StringComparison.Ordinal) ? name[..^3] : name;
 }

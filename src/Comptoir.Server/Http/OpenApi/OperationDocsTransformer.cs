@@ -13,8 +13,6 @@ namespace Comptoir.Server.Http.OpenApi;
 /// </summary>
 internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
 {
-    public const string ErrorEnvelopeSchema = "ErrorEnvelope";
-
     private static readonly Dictionary<int, string> ErrorDescriptions = new()
     {
         [400] = "The query or the body is malformed; the error's source.parameter names the query parameter.",
@@ -37,6 +35,18 @@ internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(ToParameter(parameter));
+        }
+
+        if (metadata.OfType<RequestBodyDoc>().LastOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = !body.Optional,
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    [body.ContentType] = new() { Schema = await ComponentAsync(context, body.Type, cancellationToken).ConfigureAwait(false) },
+                },
+            };
         }
 
         var isPublic = metadata.OfType<IAllowAnonymous>().Any();
@@ -76,15 +86,7 @@ internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
 
     private static async Task AddErrorResponsesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, IEnumerable<int> statuses, CancellationToken cancellationToken)
     {
-        var document = context.Document!;
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        if (!document.Components.Schemas.ContainsKey(ErrorEnvelopeSchema))
-        {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(ErrorEnvelopeDoc), null, cancellationToken).ConfigureAwait(false);
-            document.AddComponent(ErrorEnvelopeSchema, schema);
-        }
-
+        var envelope = await ComponentAsync(context, typeof(ErrorEnvelopeDoc), cancellationToken).ConfigureAwait(false);
         operation.Responses ??= [];
         foreach (var status in statuses)
         {
@@ -93,10 +95,26 @@ internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
                 Description = ErrorDescriptions.GetValueOrDefault(status, "An error."),
                 Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
                 {
-                    [ResponseDocs.Json] = new() { Schema = new OpenApiSchemaReference(ErrorEnvelopeSchema, document) },
+                    [ResponseDocs.Json] = new() { Schema = envelope },
                 },
             };
         }
+    }
+
+    /// <summary>A reference to the component describing <paramref name="type"/>, added to the document the first time.</summary>
+    private static async Task<OpenApiSchemaReference> ComponentAsync(OpenApiOperationTransformerContext context, Type type, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        var name = ApiDocumentation.SchemaName(type);
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        if (!document.Components.Schemas.ContainsKey(name))
+        {
+            var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken).ConfigureAwait(false);
+            document.AddComponent(name, schema);
+        }
+
+        return new OpenApiSchemaReference(name, document);
     }
 
     private static OpenApiParameter ToParameter(QueryParameterDoc doc)
