@@ -75,8 +75,8 @@ internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
         {
             operation.Security = SecuritySchemes.Requirements(context.Document!, requirement.Scope);
             operation.Description = requirement.Scope is { } scope
-                ? $"Needs the `{scope}` scope (an API key has every scope).{Environment.NewLine}{Environment.NewLine}{operation.Description}".TrimEnd()
-                : $"Needs any valid credential.{Environment.NewLine}{Environment.NewLine}{operation.Description}".TrimEnd();
+                ? $"Needs the `{scope}` scope (an API key has every scope).\n\n{operation.Description}".TrimEnd()
+                : $"Needs any valid credential.\n\n{operation.Description}".TrimEnd();
         }
         else if (isPublic)
         {
