@@ -5,6 +5,7 @@ using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Clients;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
@@ -86,6 +87,7 @@ public static class ComptoirServer
         services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
         services.AddSingleton<JobRunner>();
+        services.AddApiDocumentation();
         if (options.RunWorkers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
@@ -101,9 +103,12 @@ public static class ComptoirServer
         }
 
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        // Routing first: authentication and the scope check read the matched route's declarations.
+        app.UseRouting();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<ScopeCheckMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapClientInvoicesApi();
@@ -112,6 +117,7 @@ public static class ComptoirServer
         app.MapPayeeVerificationApi();
         app.MapTransfersApi();
         app.MapTransactionsApi();
+        app.MapApiDocumentation();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Attachments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,15 +17,24 @@ public static class AttachmentsApi
 {
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v2/attachments", Upload);
-        app.MapGet("/v2/attachments/{id}", Get);
-        app.MapGet("/v2/attachments/{id}/download", Download);
+        var attachments = app.MapGroup("/v2/attachments").WithTags("Attachments");
+        attachments.MapPost("", Upload).RequireScope(Scopes.AttachmentWrite)
+            .WithSummary("Upload an attachment").AcceptsForm<AttachmentUploadDoc>()
+            .Returns<AttachmentResponseDoc>(201).WithErrors(400, 409, 413, 422);
+        attachments.MapGet("/{id}", Get).RequireScope(Scopes.AttachmentRead)
+            .WithSummary("Get an attachment and a fresh download URL").Returns<AttachmentResponseDoc>().WithErrors(404);
+        // The pre-signed URL is the credential: expires and signature in the query.
+        attachments.MapGet("/{id}/download", Download).AllowAnonymous()
+            .WithSummary("Download an attachment with a pre-signed URL")
+            .WithQuery(new QueryParameterDoc("expires", "Unix time after which the link is refused (from the signed URL).", QueryValueKind.Integer))
+            .WithQuery(new QueryParameterDoc("signature", "The link's signature (from the signed URL)."))
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").WithErrors(403, 404);
         return app;
     }
 
     private static async Task<IResult> Upload(HttpContext context, AttachmentStore store, UrlSigner signer)
     {
-        var principal = context.Require(Scopes.AttachmentWrite);
+        var principal = context.Principal();
         if (string.IsNullOrWhiteSpace(context.Request.Headers[IdempotencyMiddleware.Header]))
         {
             throw ApiException.BadRequest("idempotency_key_required", $"POST /v2/attachments needs an {IdempotencyMiddleware.Header} header.");
@@ -59,7 +69,7 @@ public static class AttachmentsApi
 
     private static async Task<IResult> Get(HttpContext context, AttachmentStore store, UrlSigner signer, string id)
     {
-        var principal = context.Require(Scopes.AttachmentRead);
+        var principal = context.Principal();
         var attachment = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Attachment");
         var baseUrl = PublicUrls.Base(context);
         var url = await signer.SignAsync(baseUrl, attachment.Id, context.RequestAborted).ConfigureAwait(false);

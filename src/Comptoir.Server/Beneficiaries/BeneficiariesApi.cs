@@ -4,6 +4,7 @@ using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
 using Comptoir.Server.Beneficiaries;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
 using Comptoir.Server.Transactions;
@@ -18,14 +19,22 @@ public static class BeneficiariesApi
 {
     public static IEndpointRouteBuilder MapBeneficiariesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v2/sepa/beneficiaries", List);
-        app.MapGet("/v2/sepa/beneficiaries/{id}", Get);
+        var beneficiaries = app.MapGroup("/v2/sepa/beneficiaries").RequireScope(Scopes.OrganizationRead).WithTags("Beneficiaries");
+        beneficiaries.MapGet("", List)
+            .WithSummary("List SEPA beneficiaries").WithPaging().WithSortBy("updated_at:desc", "updated_at", "created_at", "name")
+            .WithListFilter("iban", "Only these IBANs.")
+            .WithListFilter("status", "Only these statuses.", BeneficiaryStatus.All)
+            .WithBooleanFilter("trusted", "Only trusted (true) or untrusted (false) beneficiaries.")
+            .WithTimestampFilters("updated_at_from", "updated_at_to")
+            .Returns<BeneficiaryListDoc>().WithErrors(400);
+        beneficiaries.MapGet("/{id}", Get)
+            .WithSummary("Get a SEPA beneficiary").Returns<BeneficiaryResponseDoc>().WithErrors(404);
         return app;
     }
 
     private static async Task<IResult> List(HttpContext context, BeneficiaryStore store)
     {
-        var principal = context.Require(Scopes.OrganizationRead);
+        var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
         var statuses = request.List("status");
@@ -49,7 +58,7 @@ public static class BeneficiariesApi
 
     private static async Task<IResult> Get(HttpContext context, BeneficiaryStore store, string id)
     {
-        var principal = context.Require(Scopes.OrganizationRead);
+        var principal = context.Principal();
         var beneficiary = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Beneficiary");
         return JsonResponse.One("beneficiary", BeneficiaryResponse.From(beneficiary), BeneficiariesJsonContext.Default.BeneficiaryResponse);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Organizations;
 using Microsoft.AspNetCore.Builder;
@@ -17,16 +18,34 @@ public static class ClientInvoicesApi
 {
     public static IEndpointRouteBuilder MapClientInvoicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v2/client_invoices", List);
-        app.MapGet("/v2/client_invoices/{id}", Get);
-        app.MapPost("/v2/client_invoices", Create);
-        app.MapMethods("/v2/client_invoices/{id}", ["PATCH", "PUT"], (Func<HttpContext, ClientInvoiceStore, OrganizationStore, string, Task<IResult>>)Update);
-        app.MapDelete("/v2/client_invoices/{id}", Delete);
-        app.MapPost("/v2/client_invoices/{id}/finalize", FinalizeInvoice);
-        app.MapPost("/v2/client_invoices/{id}/mark_as_paid", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "mark_as_paid"));
-        app.MapPost("/v2/client_invoices/{id}/unmark_as_paid", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "unmark_as_paid"));
-        app.MapPost("/v2/client_invoices/{id}/mark_as_canceled", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "mark_as_canceled"));
-        app.MapGet("/invoices/{id}", OpenInvoice);
+        var invoices = app.MapGroup("/v2/client_invoices").WithTags("Client invoices");
+        invoices.MapGet("", List).RequireScope(Scopes.ClientInvoiceRead)
+            .WithSummary("List client invoices").WithPaging().WithSortBy("created_at:desc", "created_at", "updated_at")
+            .WithListFilter("filter[status]", "Only these statuses.", ClientInvoiceStatus.All)
+            .WithTimestampFilters("filter[created_at_from]", "filter[created_at_to]", "filter[updated_at_from]", "filter[updated_at_to]")
+            .WithDateFilters("filter[due_date]", "filter[due_date_from]", "filter[due_date_to]")
+            .Returns<ClientInvoiceListDoc>().WithErrors(400);
+        invoices.MapGet("/{id}", Get).RequireScope(Scopes.ClientInvoiceRead)
+            .WithSummary("Get a client invoice").Returns<ClientInvoiceResponseDoc>().WithErrors(404);
+        invoices.MapPost("", Create).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Create a client invoice (draft or unpaid)").AcceptsJson<ClientInvoiceRequestDoc>()
+            .Returns<ClientInvoiceResponseDoc>(201).WithErrors(400, 404, 409, 413, 422);
+        invoices.MapMethods("/{id}", ["PATCH", "PUT"], (Func<HttpContext, ClientInvoiceStore, OrganizationStore, string, Task<IResult>>)Update).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Update a draft client invoice").AcceptsJson<ClientInvoiceRequestDoc>()
+            .Returns<ClientInvoiceResponseDoc>().WithErrors(400, 404, 409, 413, 422);
+        invoices.MapDelete("/{id}", Delete).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Delete a draft client invoice").ReturnsNothing().WithErrors(404, 409);
+        invoices.MapPost("/{id}/finalize", FinalizeInvoice).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Finalize a draft: number it and issue its Factur-X PDF").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409, 422);
+        invoices.MapPost("/{id}/mark_as_paid", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "mark_as_paid")).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Mark an unpaid client invoice as paid").AcceptsJson<MarkAsPaidRequestDoc>(optional: true)
+            .Returns<ClientInvoiceResponseDoc>().WithErrors(400, 404, 409, 413, 422);
+        invoices.MapPost("/{id}/unmark_as_paid", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "unmark_as_paid")).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Set a paid client invoice back to unpaid").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409);
+        invoices.MapPost("/{id}/mark_as_canceled", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "mark_as_canceled")).RequireScope(Scopes.ClientInvoiceWrite)
+            .WithSummary("Cancel an unpaid client invoice").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409);
+        app.MapGet("/invoices/{id}", OpenInvoice).AllowAnonymous().WithTags("Client invoices")
+            .WithSummary("Open an invoice's PDF from its invoice_url (no credentials)").ReturnsNothing(StatusCodes.Status302Found).WithErrors(404);
         return app;
     }
 
@@ -47,7 +66,7 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> Create(HttpContext context, ClientInvoiceStore invoices, OrganizationStore organizations)
     {
-        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
         // The client is read with the organization, before the body is validated, to save a round trip.
@@ -63,14 +82,14 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> Get(HttpContext context, ClientInvoiceStore invoices, string id)
     {
-        var principal = context.Require(Scopes.ClientInvoiceRead);
+        var principal = context.Principal();
         var invoice = await invoices.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client invoice");
         return Single(context, invoice, 200);
     }
 
     private static async Task<IResult> List(HttpContext context, ClientInvoiceStore invoices, ClientInvoiceListVersions versions, ClientInvoicePageCache cache)
     {
-        var principal = context.Require(Scopes.ClientInvoiceRead);
+        var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
         var statuses = request.List("filter[status]");
@@ -124,7 +143,7 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> Update(HttpContext context, ClientInvoiceStore invoices, OrganizationStore organizations, string id)
     {
-        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
         var (organization, accounts) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
@@ -135,7 +154,7 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> Delete(HttpContext context, ClientInvoiceStore invoices, string id)
     {
-        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var principal = context.Principal();
         return await invoices.DeleteDraftAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false)
             ? Results.NoContent()
             : throw ApiException.NotFound("Client invoice");
@@ -143,7 +162,7 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> FinalizeInvoice(HttpContext context, ClientInvoiceStore invoices, OrganizationStore organizations, string id)
     {
-        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var principal = context.Principal();
         var (organization, _) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
         var invoice = await invoices.FinalizeAsync(principal.OrganizationId, id, organization, context.RequestAborted).ConfigureAwait(false);
         return Single(context, invoice, 200);
@@ -151,7 +170,7 @@ public static class ClientInvoicesApi
 
     private static async Task<IResult> Transition(HttpContext context, ClientInvoiceStore invoices, string id, string action)
     {
-        var principal = context.Require(Scopes.ClientInvoiceWrite);
+        var principal = context.Principal();
         DateTimeOffset? paidAt = null;
         if (action == "mark_as_paid" && context.Request.ContentLength > 0)
         {

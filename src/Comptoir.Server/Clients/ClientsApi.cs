@@ -3,6 +3,7 @@ using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
 using Comptoir.Server.Clients;
+using Comptoir.Server.Http.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,17 +15,31 @@ public static class ClientsApi
 {
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v2/clients", List);
-        app.MapGet("/v2/clients/{id}", Get);
-        app.MapPost("/v2/clients", Create);
-        app.MapMethods("/v2/clients/{id}", ["PATCH", "PUT"], Update);
-        app.MapDelete("/v2/clients/{id}", Delete);
+        var clients = app.MapGroup("/v2/clients").WithTags("Clients");
+        clients.MapGet("", List).RequireScope(Scopes.ClientRead)
+            .WithSummary("List clients").WithPaging().WithSortBy("name:asc", "name", "created_at", "updated_at")
+            .WithFilter("filter[email]", "Exact e-mail, case-insensitive.")
+            .WithFilter("filter[vat_number]", "Exact VAT number, spaces and case ignored.")
+            .WithFilter("filter[tax_identification_number]", "Exact tax identification number.")
+            .WithFilter("filter[name]", "Part of the name, at least 2 characters; accents and case ignored.")
+            .WithTimestampFilters("filter[updated_at_from]", "filter[updated_at_to]")
+            .Returns<ClientListDoc>().WithErrors(400);
+        clients.MapGet("/{id}", Get).RequireScope(Scopes.ClientRead)
+            .WithSummary("Get a client").Returns<ClientResponseDoc>().WithErrors(404);
+        clients.MapPost("", Create).RequireScope(Scopes.ClientWrite)
+            .WithSummary("Create a client").AcceptsJson<ClientRequestDoc>()
+            .Returns<ClientResponseDoc>(201).WithErrors(400, 409, 413, 422);
+        clients.MapMethods("/{id}", ["PATCH", "PUT"], Update).RequireScope(Scopes.ClientWrite)
+            .WithSummary("Update a client").AcceptsJson<ClientRequestDoc>()
+            .Returns<ClientResponseDoc>().WithErrors(400, 404, 413, 422);
+        clients.MapDelete("/{id}", Delete).RequireScope(Scopes.ClientWrite)
+            .WithSummary("Delete a client without invoices").ReturnsNothing().WithErrors(404, 409);
         return app;
     }
 
     private static async Task<IResult> List(HttpContext context, ClientStore store)
     {
-        var principal = context.Require(Scopes.ClientRead);
+        var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
         var name = request.String("filter[name]");
@@ -51,14 +66,14 @@ public static class ClientsApi
 
     private static async Task<IResult> Get(HttpContext context, ClientStore store, string id)
     {
-        var principal = context.Require(Scopes.ClientRead);
+        var principal = context.Principal();
         var client = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client");
         return Single(client, 200);
     }
 
     private static async Task<IResult> Create(HttpContext context, ClientStore store)
     {
-        var principal = context.Require(Scopes.ClientWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
         var client = new ClientRow { OrganizationId = principal.OrganizationId };
@@ -69,7 +84,7 @@ public static class ClientsApi
 
     private static async Task<IResult> Update(HttpContext context, ClientStore store, string id)
     {
-        var principal = context.Require(Scopes.ClientWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var client = await store.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Client");
         ClientRequest.Apply(Unwrap(new JsonBody(document.RootElement, string.Empty)), client, creating: false);
@@ -83,7 +98,7 @@ public static class ClientsApi
 
     private static async Task<IResult> Delete(HttpContext context, ClientStore store, string id)
     {
-        var principal = context.Require(Scopes.ClientWrite);
+        var principal = context.Principal();
         return await store.DeleteAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) switch
         {
             null => throw ApiException.NotFound("Client"),

@@ -2,6 +2,7 @@ using Comptoir.Core.Banking;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
@@ -19,14 +20,19 @@ public static class PayeeVerificationApi
 
     public static IEndpointRouteBuilder MapPayeeVerificationApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v2/sepa/verify_payee", Verify);
-        app.MapPost("/v2/sepa/bulk_verify_payee", BulkVerify);
+        var payees = app.MapGroup("/v2/sepa").RequireScope(Scopes.PaymentWrite).WithTags("Payee verification");
+        payees.MapPost("/verify_payee", Verify)
+            .WithSummary("Verify a payee's name against an IBAN").AcceptsJson<VerifyPayeeRequestDoc>()
+            .Returns<VerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422);
+        payees.MapPost("/bulk_verify_payee", BulkVerify)
+            .WithSummary("Verify up to 400 payees at once").AcceptsJson<BulkVerifyPayeeRequestDoc>()
+            .Returns<BulkVerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422);
         return app;
     }
 
     private static async Task<IResult> Verify(HttpContext context, PayeeVerification verification)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = new JsonBody(document.RootElement, string.Empty);
         var (iban, name) = ReadPair(body);
@@ -43,7 +49,7 @@ public static class PayeeVerificationApi
 
     private static async Task<IResult> BulkVerify(HttpContext context, PayeeVerification verification)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = new JsonBody(document.RootElement, string.Empty);
         var requests = body.Objects("requests", MaxBulk).Select(r => (Id: r.String("id", 100), Pair: ReadPair(r))).ToList();

@@ -5,6 +5,7 @@ using Comptoir.Core.Money;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.Transactions;
 using Comptoir.Server.Organizations;
@@ -21,16 +22,32 @@ public static class TransactionsApi
 
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v2/transactions", List);
-        app.MapGet("/v2/transactions/{id}", Get);
-        app.MapGet("/v2/transactions/{id}/attachments", ListAttachments);
-        app.MapPost("/v2/transactions/{id}/attachments", Attach);
+        var transactions = app.MapGroup("/v2/transactions").WithTags("Transactions");
+        transactions.MapGet("", List).RequireScope(Scopes.OrganizationRead)
+            .WithSummary("List a bank account's transactions").WithPaging()
+            .WithSortBy("settled_at:desc", "settled_at", "updated_at", "emitted_at", "created_at")
+            .WithFilter("bank_account_id", "The account; this or iban is required, and wins over iban.")
+            .WithFilter("iban", "The account's IBAN, when bank_account_id is not given.")
+            .WithListFilter("status", "Only these statuses (default: completed).", TransactionStatus.All)
+            .WithListFilter("operation_type", "Only these operation types.", OperationTypes)
+            .WithQuery(new QueryParameterDoc("side", "Only credits or only debits.", Values: ["credit", "debit"]))
+            .WithBooleanFilter("with_attachments", "Only transactions with (true) or without (false) attachments.")
+            .WithListFilter("includes", "Embed related objects; attachments adds each transaction's attachments.", ["attachments", "labels", "vat_details"])
+            .WithTimestampFilters("updated_at_from", "updated_at_to", "settled_at_from", "settled_at_to", "emitted_at_from", "emitted_at_to")
+            .Returns<TransactionListDoc>().WithErrors(400, 404);
+        transactions.MapGet("/{id}", Get).RequireScope(Scopes.OrganizationRead)
+            .WithSummary("Get a transaction").Returns<TransactionResponseDoc>().WithErrors(404);
+        transactions.MapGet("/{id}/attachments", ListAttachments).RequireScope(Scopes.AttachmentRead)
+            .WithSummary("List a transaction's attachments").Returns<TransactionAttachmentsDoc>().WithErrors(404);
+        transactions.MapPost("/{id}/attachments", Attach).RequireScope(Scopes.AttachmentWrite)
+            .WithSummary("Attach an uploaded attachment to a transaction").AcceptsJson<AttachToTransactionDoc>()
+            .Returns<AttachToTransactionDoc>().WithErrors(400, 404, 409, 413, 422);
         return app;
     }
 
     private static async Task<IResult> List(HttpContext context, TransactionStore transactions, OrganizationStore organizations, AttachmentStore attachments, UrlSigner signer)
     {
-        var principal = context.Require(Scopes.OrganizationRead);
+        var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
         var accounts = await organizations.AccountsAsync(principal.OrganizationId, context.RequestAborted).ConfigureAwait(false);
@@ -88,7 +105,7 @@ public static class TransactionsApi
 
     private static async Task<IResult> Get(HttpContext context, TransactionStore transactions, string id)
     {
-        var principal = context.Require(Scopes.OrganizationRead);
+        var principal = context.Principal();
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
         var links = await transactions.AttachmentIdsAsync([transaction.Id], context.RequestAborted).ConfigureAwait(false);
         return JsonResponse.One("transaction", TransactionResponse.From(transaction, [.. links[transaction.Id]], null), TransactionsJsonContext.Default.TransactionResponse);
@@ -96,7 +113,7 @@ public static class TransactionsApi
 
     private static async Task<IResult> ListAttachments(HttpContext context, TransactionStore transactions, AttachmentStore attachments, UrlSigner signer, string id)
     {
-        var principal = context.Require(Scopes.AttachmentRead);
+        var principal = context.Principal();
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
         var links = await transactions.AttachmentIdsAsync([transaction.Id], context.RequestAborted).ConfigureAwait(false);
         var included = await AttachmentsOf(links, principal.OrganizationId, attachments, signer, context).ConfigureAwait(false);
@@ -107,7 +124,7 @@ public static class TransactionsApi
     /// <summary>Links an uploaded attachment ({"attachment_id": ...}) to a transaction.</summary>
     private static async Task<IResult> Attach(HttpContext context, TransactionStore transactions, AttachmentStore attachments, string id)
     {
-        var principal = context.Require(Scopes.AttachmentWrite);
+        var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var attachmentId = new JsonBody(document.RootElement, string.Empty).RequiredString("attachment_id", 36);
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");

@@ -5,6 +5,7 @@ using Comptoir.Core.Money;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.Json;
+using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
@@ -22,17 +23,29 @@ public static class TransfersApi
     
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v2/sepa/transfers", Create);
-        app.MapGet("/v2/sepa/transfers", List);
-        app.MapGet("/v2/sepa/transfers/{id}", Get);
-        app.MapPost("/v2/sepa/transfers/{id}/cancel", Cancel);
-        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca);
+        var transfers = app.MapGroup("/v2/sepa/transfers").RequireScope(Scopes.PaymentWrite).WithTags("Transfers");
+        transfers.MapPost("", Create)
+            .WithSummary("Create a SEPA transfer").AcceptsJson<TransferRequestDoc>()
+            .Returns<TransferResponseDoc>(201).WithErrors(400, 404, 409, 413, 422, 428);
+        transfers.MapGet("", List)
+            .WithSummary("List SEPA transfers").WithPaging().WithSortBy("created_at:desc", "created_at")
+            .WithListFilter("status", "Only these statuses.", TransferStatus.All)
+            .WithTimestampFilters("updated_at_from", "updated_at_to")
+            .Returns<TransferListDoc>().WithErrors(400);
+        transfers.MapGet("/{id}", Get)
+            .WithSummary("Get a SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404);
+        transfers.MapPost("/{id}/cancel", Cancel)
+            .WithSummary("Cancel a pending SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404, 409);
+        // Any credential of the organization may answer its own SCA sessions, as its phone app would.
+        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca).RequireCredential().WithTags("Transfers")
+            .WithSummary("Approve or deny an SCA session (sandbox only)").AcceptsJson<ScaDecisionRequestDoc>(optional: true)
+            .Returns<ScaDecisionResponseDoc>().WithErrors(400, 404, 413, 422);
         return app;
     }
 
     private static async Task<IResult> Create(HttpContext context, TransferStore transfers, TimeProvider clock)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         var key = context.Request.Headers[IdempotencyMiddleware.Header].ToString();
         if (key.Length == 0)
         {
@@ -88,7 +101,7 @@ public static class TransfersApi
 
     private static async Task<IResult> List(HttpContext context, TransferStore transfers)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
         var statuses = request.List("status");
@@ -104,14 +117,14 @@ public static class TransfersApi
 
     private static async Task<IResult> Get(HttpContext context, TransferStore transfers, string id)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         var transfer = await transfers.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transfer");
         return Single(transfer, 200);
     }
 
     private static async Task<IResult> Cancel(HttpContext context, TransferStore transfers, string id)
     {
-        var principal = context.Require(Scopes.PaymentWrite);
+        var principal = context.Principal();
         var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false);
         return Single(transfer, 200);
     }

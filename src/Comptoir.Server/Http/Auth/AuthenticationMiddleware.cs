@@ -1,11 +1,13 @@
 using Comptoir.Server.Http.Errors;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
 namespace Comptoir.Server.Http.Auth;
 
 /// <summary>
-/// Authenticates every /v2 request (except signed downloads): both Authorization forms, and in sandbox mode the
-/// X-Qonto-Staging-Token header. The principal is stored for the handlers and scope checks.
+/// Authenticates every /v2 request, except on routes marked <c>AllowAnonymous()</c> (the signed download, the OpenAPI
+/// document): both Authorization forms, and in sandbox mode the X-Qonto-Staging-Token header. The principal is stored
+/// for the handlers and <see cref="ScopeCheckMiddleware"/>. A /v2 path that matches no route needs credentials too.
 /// </summary>
 public sealed class AuthenticationMiddleware(RequestDelegate next, CredentialStore credentials, ServerOptions options)
 {
@@ -14,7 +16,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, CredentialSto
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/v2") || IsPublic(path))
+        if (!path.StartsWithSegments("/v2") || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -40,26 +42,11 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, CredentialSto
         context.Items[typeof(ApiPrincipal)] = principal;
         await next(context).ConfigureAwait(false);
     }
-
-    private static bool IsPublic(PathString path) =>
-        path.Value is { } value && value.EndsWith("/download", StringComparison.Ordinal) && value.StartsWith("/v2/attachments/", StringComparison.Ordinal);
 }
 
-/// <summary>Access to the caller and scope checks from handlers.</summary>
+/// <summary>The caller, for handlers; their route's scope was checked before they run.</summary>
 public static class PrincipalAccess
 {
     public static ApiPrincipal Principal(this HttpContext context) =>
         context.Items[typeof(ApiPrincipal)] as ApiPrincipal ?? throw ApiException.Unauthorized("Not authenticated.");
-
-    /// <summary>The caller, if it has <paramref name="scope"/>; otherwise a 403 naming the missing scope.</summary>
-    public static ApiPrincipal Require(this HttpContext context, string scope)
-    {
-        var principal = context.Principal();
-        if (!principal.Has(scope))
-        {
-            throw ApiException.Forbidden("missing_scope", $"This access token lacks the '{scope}' scope.");
-        }
-
-        return principal;
-    }
 }
