@@ -94,7 +94,7 @@ public sealed partial class DocumentWorker(JobQueue queue, Database database, Tr
         var draft = invoice.Status == ClientInvoiceStatus.Draft;
         var result = await cpu.RunAsync(() =>
         {
-            var input = ClientInvoiceJson.Parse(ApiJson(invoice));
+            var input = ClientInvoiceJson.ParseApiResponse(ApiJson(invoice));
             return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
         }).ConfigureAwait(false);
         var organization = Snapshots.Organization(invoice.Content.OrganizationSnapshot);
