@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Comptoir.Server.ClientInvoices;
+using Comptoir.Server.Http.Json;
 using Comptoir.Core.Invoicing;
 using Comptoir.FacturX.Model;
 
@@ -119,7 +120,7 @@ public class ClientInvoiceJsonTests
 
         target[segments[^1]] = value;
 
-        var error = Assert.Throws<InvoiceJsonException>(() => Parse(root));
+        var error = Assert.Throws<JsonBodyException>(() => Parse(root));
         Assert.Equal(pointer, error.Pointer);
     }
 
@@ -129,7 +130,7 @@ public class ClientInvoiceJsonTests
     [InlineData("{\"client_invoice\": {}}", "/client_invoice/organization")]
     public void Malformed_documents_are_refused(string json, string pointer)
     {
-        var error = Assert.Throws<InvoiceJsonException>(() => ClientInvoiceJson.Parse(Encoding.UTF8.GetBytes(json)));
+        var error = Assert.Throws<JsonBodyException>(() => ClientInvoiceJson.Parse(Encoding.UTF8.GetBytes(json)));
         Assert.Equal(pointer, error.Pointer);
     }
 
@@ -138,23 +139,23 @@ public class ClientInvoiceJsonTests
     {
         var root = SampleInvoiceJson.Build();
         root.Invoice()["items"]![0]!["discount"] = new JsonObject { ["type"] = "bogus", ["value"] = "1" };
-        Assert.Equal("/client_invoice/items/0/discount/type", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/items/0/discount/type", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
 
         root = SampleInvoiceJson.Build();
         root.Invoice()["items"]![0]!["title"] = 42;
-        Assert.Equal("/client_invoice/items/0/title", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/items/0/title", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
 
         root = SampleInvoiceJson.Build();
         root.Invoice()["items"] = new JsonArray();
-        Assert.Equal("/client_invoice/items", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/items", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
 
         root = SampleInvoiceJson.Build();
         root.Invoice()["items"]![0]!["vat_exemption_reason"] = "S293B";
-        Assert.Equal("/client_invoice/items/0/vat_exemption_reason", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/items/0/vat_exemption_reason", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
 
         root = SampleInvoiceJson.Build();
         root.Invoice()["organization"]!["legal_number"] = "12";
-        Assert.Equal("/client_invoice/organization/legal_number", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/organization/legal_number", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
     }
 
     [Fact]
@@ -162,9 +163,9 @@ public class ClientInvoiceJsonTests
     {
         var root = SampleInvoiceJson.Build();
         root.Invoice()["performance_end_date"] = "2026-03-31";
-        Assert.Equal("/client_invoice/performance_start_date", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/performance_start_date", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
 
         root.Invoice()["performance_start_date"] = "2026-04-01";
-        Assert.Equal("/client_invoice/performance_end_date", Assert.Throws<InvoiceJsonException>(() => Parse(root)).Pointer);
+        Assert.Equal("/client_invoice/performance_end_date", Assert.Throws<JsonBodyException>(() => Parse(root)).Pointer);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Comptoir.Server.ClientInvoices;
+using Comptoir.Server.Http.Json;
 using Comptoir.FacturX;
 using Comptoir.FacturX.Inspection;
 using Comptoir.FacturX.Layout;
@@ -32,13 +33,13 @@ public static class FacturXCommands
         command.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
-            var bytes = source.Name == "-" ? ReadStdin() : ReadLimited(source, ClientInvoiceJson.MaxBytes);
+            var bytes = source.Name == "-" ? ReadStdin() : ReadLimited(source, ClientInvoiceRules.MaxBodyBytes);
             ClientInvoiceInput parsed;
             try
             {
                 parsed = ClientInvoiceJson.Parse(bytes);
             }
-            catch (InvoiceJsonException e)
+            catch (JsonBodyException e)
             {
                 throw new CliException($"{source.Name}: {e.Message}");
             }

@@ -35,6 +35,14 @@ public static class VatExemptions
     /// <summary>Every supported reason, for documentation and validation messages.</summary>
     public static IReadOnlyList<VatExemption> Supported => All;
 
+    /// <summary>
+    /// The VAT category of a line, the one place it is decided: a rate above zero is standard rated, a zero rate takes
+    /// its exemption reason's category, or is zero rated without one. So a line's rate always fits its category
+    /// (BR-S-05, BR-Z-05, BR-E-05, BR-AE-05, BR-IC-05, BR-G-05, BR-O-05).
+    /// </summary>
+    public static VatCategory CategoryOf(decimal rate, string? exemptionReason) =>
+        rate != 0m ? VatCategory.Standard : TryGet(exemptionReason, out var exemption) ? exemption.Category : VatCategory.ZeroRated;
+
     /// <summary>Looks a reason up by its API code, case-insensitively.</summary>
     public static bool TryGet(string? code, out VatExemption exemption)
     {

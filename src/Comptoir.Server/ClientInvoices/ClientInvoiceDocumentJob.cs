@@ -42,7 +42,7 @@ public sealed class ClientInvoiceDocumentJob(Database database, ClientInvoiceSto
         var draft = invoice.Status == ClientInvoiceStatus.Draft;
         var result = await cpu.RunAsync(() =>
         {
-            var input = ClientInvoiceJson.Parse(ApiJson(invoice));
+            var input = ClientInvoiceJson.ParseApiResponse(ApiJson(invoice));
             return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
         }).ConfigureAwait(false);
         var organization = Snapshots.Organization(invoice.ReadContent().OrganizationSnapshot);

@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Comptoir.Core.Invoicing;
-using Comptoir.Core.Money;
 using Comptoir.FacturX.Model;
+using Comptoir.Server.Http.Json;
 
 namespace Comptoir.Server.ClientInvoices;
 
@@ -10,79 +11,59 @@ public sealed record ClientInvoiceInput(InvoiceDocument Invoice, bool IsDraft, s
 
 /// <summary>
 /// Maps the API's <c>client_invoice</c> JSON (flat or wrapped in {"client_invoice": ...}, with its
-/// <c>organization</c> and <c>client</c> blocks) onto the Factur-X model, applying the rules of the API reference §6:
-/// French mentions as PMD/PMT/AAB notes, transaction_type as billing mode, SIREN and electronic addresses.
+/// <c>organization</c> and <c>client</c> blocks) onto the Factur-X model: French mentions as PMD/PMT/AAB notes,
+/// transaction_type as billing mode, SIREN and electronic addresses. The invoice's own fields follow the API's rules
+/// (<see cref="ClientInvoiceRules"/>), read through the same strict reader, so a document the API would refuse is
+/// refused here too, with the same pointer and code (<see cref="JsonBodyException"/>).
 /// </summary>
 public static class ClientInvoiceJson
 {
-    /// <summary>Largest JSON accepted.</summary>
-    public const int MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The API prints payment_methods as an array; only its first entry is an instruction.</summary>
+    private const int MaxPaymentMethods = 10;
 
-    /// <summary>Most items an invoice may carry.</summary>
-    public const int MaxItems = 2000;
+    /// <summary>A document from outside (a file, standard input): at most the API's body limit.</summary>
+    /// <exception cref="JsonBodyException">The document is refused; the pointer names the field.</exception>
+    public static ClientInvoiceInput Parse(ReadOnlyMemory<byte> json) => Parse(json, ClientInvoiceRules.MaxBodyBytes);
 
-    public static ClientInvoiceInput Parse(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// The server's own response JSON of a stored invoice (the document worker). Its fields passed the rules when it
+    /// was saved, and with its computed amounts and parties it can be larger than the request was: no body limit.
+    /// </summary>
+    public static ClientInvoiceInput ParseApiResponse(ReadOnlyMemory<byte> json) => Parse(json, int.MaxValue);
+
+    private static ClientInvoiceInput Parse(ReadOnlyMemory<byte> json, int maxBytes)
     {
-        if (json.Length > MaxBytes)
-        {
-            throw new InvoiceJsonException("", $"the document is larger than {MaxBytes / (1024 * 1024)} MB.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            throw new InvoiceJsonException("", $"not valid JSON ({e.Message})");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvoiceJsonException("", "must be a JSON object.");
-            }
-
-            var pointer = string.Empty;
-            if (root.TryGetProperty("client_invoice", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object)
-            {
-                root = wrapped;
-                pointer = "/client_invoice";
-            }
-
-            return Map(root, pointer);
-        }
+        using var document = StrictJsonDocument.Parse(json, maxBytes);
+        var root = JsonBody.Root(document);
+        // Unwrapped as the API unwraps a request.
+        return Map(root.Object("client_invoice") ?? root);
     }
 
-    private static ClientInvoiceInput Map(JsonElement invoice, string p)
+    private static ClientInvoiceInput Map(JsonBody invoice)
     {
-        var organization = JsonFields.Object(invoice, "organization", p) ?? throw new InvoiceJsonException($"{p}/organization", "is required (the seller).");
-        var client = JsonFields.Object(invoice, "client", p) ?? throw new InvoiceJsonException($"{p}/client", "is required (the buyer).");
-        var settings = JsonFields.Object(invoice, "settings", p);
-        var status = JsonFields.String(invoice, "status", p, 20);
-        var number = JsonFields.String(invoice, "number", p, 40);
-        var isDraft = status == "draft" || number is null;
-
-        var seller = Seller(organization, settings, JsonFields.String(invoice, "contact_email", p, 250), $"{p}/organization");
-        var (buyer, deliverTo) = Buyer(client, $"{p}/client");
-        var items = Items(invoice, p);
-        var startDate = JsonFields.Date(invoice, "performance_start_date", p);
-        var endDate = JsonFields.Date(invoice, "performance_end_date", p);
-        if (endDate is not null && startDate is null)
+        var organization = invoice.Object("organization") ?? throw invoice.Required("organization", "organization is required (the seller).");
+        var client = invoice.Object("client") ?? throw invoice.Required("client", "client is required (the buyer).");
+        var settings = new ClientInvoiceSettings();
+        if (invoice.Object("settings") is { } block)
         {
-            throw new InvoiceJsonException($"{p}/performance_start_date", "is required when performance_end_date is given.");
+            ClientInvoiceRules.ApplySettings(block, settings);
         }
 
-        if (startDate > endDate)
-        {
-            throw new InvoiceJsonException($"{p}/performance_end_date", "must not be before performance_start_date.");
-        }
-
-        var deliveryDate = startDate is null ? JsonFields.Date(invoice, "performance_date", p) : null;
-        var issueDate = JsonFields.Date(invoice, "issue_date", p) ?? throw new InvoiceJsonException($"{p}/issue_date", "is required.");
+        var sellerCountry = (organization.String("address_country", 2) ?? organization.String("legal_country", 2) ?? "FR").ToUpperInvariant();
+        var frenchSeller = sellerCountry == "FR";
+        var number = ClientInvoiceRules.Number(invoice, frenchSeller);
+        var isDraft = invoice.String("status", 20) == "draft" || number is null;
+        var seller = Seller(organization, settings, ClientInvoiceRules.ContactEmail(invoice), sellerCountry);
+        var (buyer, deliverTo) = Buyer(client);
+        var items = ClientInvoiceRules.Items(invoice, frenchSeller).Select(ToItem).ToList();
+        var startDate = invoice.Date("performance_start_date");
+        var endDate = invoice.Date("performance_end_date");
+        ClientInvoiceRules.CheckPerformancePeriod(invoice, startDate, endDate);
+        var performanceDate = invoice.Date("performance_date");
+        var deliveryDate = startDate is null ? performanceDate : null;
+        var issueDate = ClientInvoiceRules.IssueDate(invoice);
+        var dueDate = ClientInvoiceRules.DueDate(invoice);
+        ClientInvoiceRules.CheckDueDate(invoice, issueDate, dueDate);
         // An intra-community supply must state when it happened (BR-IC-11); the issue date is the fallback.
         if (items.Any(i => i.VatCategory == VatCategory.IntraCommunity) && deliveryDate is null && startDate is null)
         {
@@ -90,262 +71,157 @@ public static class ClientInvoiceJson
             deliverTo ??= buyer.Address;
         }
 
-        var payment = Payment(invoice, p, number);
-        var transactionType = JsonFields.String(settings, "transaction_type", $"{p}/settings") ?? JsonFields.String(organization, "transaction_type", $"{p}/organization");
         var document = new InvoiceDocument
         {
-            Kind = JsonFields.String(invoice, "invoice_type", p, 40) == "credit_note" ? DocumentKind.CreditNote : DocumentKind.Invoice,
+            Kind = invoice.String("invoice_type", 40) == "credit_note" ? DocumentKind.CreditNote : DocumentKind.Invoice,
             Number = isDraft ? null : number,
             IssueDate = issueDate,
-            DueDate = JsonFields.Date(invoice, "due_date", p),
-            Currency = JsonFields.String(invoice, "currency", p, 3) ?? "EUR",
-            BillingMode = FrenchLegalMentions.BillingModeFor(transactionType),
-            PurchaseOrderReference = JsonFields.String(invoice, "purchase_order", p, 40),
+            DueDate = dueDate,
+            Currency = ClientInvoiceRules.Currency(invoice),
+            BillingMode = FrenchLegalMentions.BillingModeFor(settings.TransactionType ?? organization.String("transaction_type")),
+            PurchaseOrderReference = ClientInvoiceRules.PurchaseOrder(invoice),
             Seller = seller,
             Buyer = buyer,
             DeliveryDate = deliveryDate,
             PeriodStart = startDate,
             PeriodEnd = endDate,
             DeliverTo = deliverTo,
-            Payment = payment,
+            Payment = Payment(invoice, number),
             Lines = items,
-            Notes = Notes(invoice, settings, p, seller.Address.CountryCode),
-            Header = JsonFields.String(invoice, "header", p, 2000),
-            Footer = JsonFields.String(invoice, "footer", p, 2000),
-            TermsAndConditions = JsonFields.String(invoice, "terms_and_conditions", p, 525),
-            LegalMentions = LegalMentions(organization, settings, p),
+            Notes = Notes(invoice, settings, sellerCountry),
+            Header = ClientInvoiceRules.Header(invoice),
+            Footer = ClientInvoiceRules.Footer(invoice),
+            TermsAndConditions = ClientInvoiceRules.TermsAndConditions(invoice),
+            LegalMentions = LegalMentions(organization, settings),
         };
-        var locale = JsonFields.String(client, "locale", $"{p}/client", 10);
+        var locale = client.String("locale", 10);
         return new ClientInvoiceInput(document, isDraft, locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr");
     }
 
-    private static Party Seller(JsonElement organization, JsonElement? settings, string? contactEmail, string p)
+    private static Party Seller(JsonBody organization, ClientInvoiceSettings settings, string? contactEmail, string country)
     {
-        var country = (JsonFields.String(organization, "address_country", p, 2) ?? JsonFields.String(organization, "legal_country", p, 2) ?? "FR").ToUpperInvariant();
-        var legalNumber = JsonFields.String(organization, "legal_number", p, 20);
+        var legalNumber = organization.String("legal_number", 20);
         var siren = Siren.TryNormalize(legalNumber, out var normalized) ? normalized : null;
+        // BR-FR-10: a French seller is identified by its SIREN.
         if (country == "FR" && siren is null)
         {
-            throw new InvoiceJsonException($"{p}/legal_number", "a French seller needs its SIREN (9 digits) or SIRET (14 digits).");
+            throw organization.Invalid("legal_number", legalNumber is null ? "required" : "invalid", "a French seller needs its SIREN (9 digits) or SIRET (14 digits).");
         }
 
-        var vat = JsonFields.String(settings, "vat_number", $"{p}/../settings", 20) ?? JsonFields.String(organization, "vat_number", p, 20);
+        var vat = settings.VatNumber ?? organization.String("vat_number", 20);
         return new Party
         {
-            Name = JsonFields.RequiredString(organization, "legal_name", p, 250),
+            Name = organization.RequiredString("legal_name", 250),
             LegalId = siren,
             VatNumber = vat,
             Address = new PostalAddress
             {
-                Line1 = JsonFields.String(organization, "address_line_1", p, 250),
-                Line2 = JsonFields.String(organization, "address_line_2", p, 250),
-                PostCode = JsonFields.String(organization, "address_zipcode", p, 20),
-                City = JsonFields.String(organization, "address_city", p, 100),
+                Line1 = organization.String("address_line_1", 250),
+                Line2 = organization.String("address_line_2", 250),
+                PostCode = organization.String("address_zipcode", 20),
+                City = organization.String("address_city", 100),
                 CountryCode = country,
             },
-            ElectronicAddress = ElectronicAddresses.Choose(JsonFields.String(organization, "e_invoicing_address", p, 125), siren, vat, contactEmail),
+            ElectronicAddress = ElectronicAddresses.Choose(organization.String("e_invoicing_address", 125), siren, vat, contactEmail),
             ContactEmail = contactEmail,
         };
     }
 
-    private static (Party Buyer, PostalAddress? DeliverTo) Buyer(JsonElement client, string p)
+    private static (Party Buyer, PostalAddress? DeliverTo) Buyer(JsonBody client)
     {
-        var kind = JsonFields.String(client, "kind", p, 20) ?? JsonFields.String(client, "type", p, 20) ?? "company";
-        var name = JsonFields.String(client, "name", p, 250);
+        var kind = client.String("kind", 20) ?? client.String("type", 20) ?? "company";
+        var name = client.String("name", 250);
         if (name is null || kind == "individual")
         {
-            var person = string.Join(' ', new[] { JsonFields.String(client, "first_name", p, 60), JsonFields.String(client, "last_name", p, 60) }.Where(s => s is not null));
+            var person = string.Join(' ', new[] { client.String("first_name", 60), client.String("last_name", 60) }.Where(s => s is not null));
             name = person.Length > 0 ? person : name;
         }
 
         if (name is null)
         {
-            throw new InvoiceJsonException($"{p}/name", "is required (or first_name and last_name for an individual).");
+            throw client.Required("name", "name is required (or first_name and last_name for an individual).");
         }
 
-        var address = Address(JsonFields.Object(client, "billing_address", p), $"{p}/billing_address") ?? Address(client, p)
-            ?? throw new InvoiceJsonException($"{p}/billing_address", "is required: an invoice needs the client's address (country_code at least).");
-        var delivery = Address(JsonFields.Object(client, "delivery_address", p), $"{p}/delivery_address");
-        var vat = JsonFields.String(client, "vat_number", p, 20);
-        var taxId = JsonFields.String(client, "tax_identification_number", p, 30);
+        // BR-10, BR-11: the buyer's postal address, with its country code.
+        var address = Address(client.Object("billing_address")) ?? Address(client)
+            ?? throw client.Required("billing_address", "billing_address is required: an invoice needs the client's address (country_code at least).");
+        var delivery = Address(client.Object("delivery_address"));
+        var vat = client.String("vat_number", 20);
+        var taxId = client.String("tax_identification_number", 30);
         string? siren = null;
         if (kind != "individual" && address.CountryCode == "FR")
         {
             siren = Siren.TryNormalize(taxId, out var fromTaxId) ? fromTaxId : Siren.TryFromFrenchVat(vat, out var fromVat) ? fromVat : null;
         }
 
-        var email = JsonFields.String(client, "email", p, 250);
+        var email = client.String("email", 250);
         var buyer = new Party
         {
             Name = name,
             LegalId = siren,
             VatNumber = vat,
             Address = address,
-            ElectronicAddress = ElectronicAddresses.Choose(JsonFields.String(client, "e_invoicing_address", p, 125), siren, vat, email),
+            ElectronicAddress = ElectronicAddresses.Choose(client.String("e_invoicing_address", 125), siren, vat, email),
             ContactEmail = email,
         };
         return (buyer, delivery);
     }
 
-    private static PostalAddress? Address(JsonElement? block, string p)
+    private static PostalAddress? Address(JsonBody? block)
     {
-        if (block is not { } element)
-        {
-            return null;
-        }
-
-        var country = JsonFields.String(element, "country_code", p, 2);
-        if (country is null)
+        if (block is not { } address || address.String("country_code", 2) is not { } country)
         {
             return null;
         }
 
         return new PostalAddress
         {
-            Line1 = JsonFields.String(element, "street_address", p, 250) ?? JsonFields.String(element, "address", p, 250),
-            PostCode = JsonFields.String(element, "zip_code", p, 20),
-            City = JsonFields.String(element, "city", p, 100),
-            CountrySubdivision = JsonFields.String(element, "province_code", p, 10),
+            Line1 = address.String("street_address", 250) ?? address.String("address", 250),
+            PostCode = address.String("zip_code", 20),
+            City = address.String("city", 100),
+            CountrySubdivision = address.String("province_code", 10),
             CountryCode = country.ToUpperInvariant(),
         };
     }
 
-    private static List<InvoiceItem> Items(JsonElement invoice, string p)
+    private static InvoiceItem ToItem(ClientInvoiceItemInput item) => new()
     {
-        if (!invoice.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
-        {
-            throw new InvoiceJsonException($"{p}/items", "must be a non-empty array.");
-        }
+        Title = item.Title,
+        Description = item.Description,
+        Quantity = item.Quantity,
+        Unit = item.Unit,
+        UnitPrice = item.UnitPrice,
+        VatRate = item.VatRate,
+        VatCategory = item.Category,
+        Exemption = item.Exemption,
+        Discount = item.Discount,
+    };
 
-        if (items.GetArrayLength() > MaxItems)
-        {
-            throw new InvoiceJsonException($"{p}/items", $"has more than {MaxItems} items.");
-        }
-
-        var result = new List<InvoiceItem>();
-        var index = 0;
-        foreach (var item in items.EnumerateArray())
-        {
-            var ip = $"{p}/items/{index++}";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvoiceJsonException(ip, "must be an object.");
-            }
-
-            result.Add(Item(item, ip));
-        }
-
-        return result;
-    }
-
-    private static InvoiceItem Item(JsonElement item, string ip)
+    private static PaymentInstructions Payment(JsonBody invoice, string? number)
     {
-        var rate = JsonFields.Decimal(item, "vat_rate", ip) ?? throw new InvoiceJsonException($"{ip}/vat_rate", "is required (a fraction, \"0.20\" for 20 %).");
-        if (rate < 0m || rate >= 1m)
+        // The request's object, or the first entry of the array the API prints.
+        var method = invoice.Element.TryGetProperty("payment_methods", out var methods) && methods.ValueKind == JsonValueKind.Array
+            ? invoice.Objects("payment_methods", MaxPaymentMethods).Select(m => (JsonBody?)m).FirstOrDefault()
+            : invoice.Object("payment_methods");
+        if (method is not { } payment)
         {
-            throw new InvoiceJsonException($"{ip}/vat_rate", "must be a fraction between 0 and 1 (\"0.20\" for 20 %).");
+            throw invoice.Required("payment_methods", "payment_methods.iban is required.");
         }
 
-        var reasonCode = JsonFields.String(item, "vat_exemption_reason", ip, 20);
-        var category = VatCategory.Standard;
-        VatExemption? exemption = null;
-        if (rate == 0m)
-        {
-            category = VatCategory.ZeroRated;
-            if (reasonCode is not null)
-            {
-                if (!VatExemptions.TryGet(reasonCode, out var found))
-                {
-                    throw new InvoiceJsonException($"{ip}/vat_exemption_reason", $"'{reasonCode}' is not one of: {string.Join(", ", VatExemptions.Supported.Select(e => e.Code))}.");
-                }
-
-                exemption = found;
-                category = found.Category;
-            }
-        }
-        else if (reasonCode is not null)
-        {
-            throw new InvoiceJsonException($"{ip}/vat_exemption_reason", "only applies to a zero VAT rate.");
-        }
-
-        LineDiscount? discount = null;
-        if (JsonFields.Object(item, "discount", ip) is { } d)
-        {
-            var type = JsonFields.RequiredString(d, "type", $"{ip}/discount", 20);
-            var value = JsonFields.Decimal(d, "value", $"{ip}/discount") ?? throw new InvoiceJsonException($"{ip}/discount/value", "is required.");
-            discount = type switch
-            {
-                "percentage" => new LineDiscount(DiscountKind.Percentage, value),
-                "absolute" => new LineDiscount(DiscountKind.Absolute, value),
-                _ => throw new InvoiceJsonException($"{ip}/discount/type", "must be 'percentage' or 'absolute'."),
-            };
-        }
-
-        var quantity = JsonFields.Decimal(item, "quantity", ip) ?? throw new InvoiceJsonException($"{ip}/quantity", "is required.");
-        var price = JsonFields.Money(item, "unit_price", ip) ?? throw new InvoiceJsonException($"{ip}/unit_price", "is required.");
-        if (DecimalText.Scale(quantity) > 4)
-        {
-            throw new InvoiceJsonException($"{ip}/quantity", "has more than 4 decimals.");
-        }
-
-        var result = new InvoiceItem
-        {
-            Title = JsonFields.RequiredString(item, "title", ip, 250),
-            Description = JsonFields.String(item, "description", ip, 4000),
-            Quantity = quantity,
-            Unit = JsonFields.String(item, "unit", ip, 40),
-            UnitPrice = price,
-            VatRate = rate,
-            VatCategory = category,
-            Exemption = exemption,
-            Discount = discount,
-        };
-        if (InvoiceCalculator.Validate(result.ToCalculatorLineForValidation()) is { } problem)
-        {
-            throw new InvoiceJsonException(ip, problem);
-        }
-
-        return result;
-    }
-
-    private static InvoiceLine ToCalculatorLineForValidation(this InvoiceItem item) =>
-        new(item.Quantity, item.UnitPrice, item.VatRate, item.VatCategory, item.Discount);
-
-    private static PaymentInstructions? Payment(JsonElement invoice, string p, string? number)
-    {
-        JsonElement? method = null;
-        if (invoice.TryGetProperty("payment_methods", out var methods))
-        {
-            method = methods.ValueKind switch
-            {
-                JsonValueKind.Array => methods.EnumerateArray().FirstOrDefault(m => m.ValueKind == JsonValueKind.Object),
-                JsonValueKind.Object => methods,
-                _ => null,
-            };
-            if (method is { ValueKind: JsonValueKind.Undefined })
-            {
-                method = null;
-            }
-        }
-
-        var iban = JsonFields.String(method, "iban", $"{p}/payment_methods", 34);
-        if (iban is null)
-        {
-            return null;
-        }
-
+        // Whether the account is the organization's, which the API checks, only the API can know.
         return new PaymentInstructions
         {
-            Iban = iban,
-            Bic = JsonFields.String(method, "bic", $"{p}/payment_methods", 11),
-            AccountName = JsonFields.String(method, "beneficiary_name", $"{p}/payment_methods", 140),
+            Iban = payment.RequiredString("iban", ClientInvoiceRules.MaxIbanLength),
+            Bic = payment.String("bic", ClientInvoiceRules.MaxBicLength),
+            AccountName = payment.String("beneficiary_name", ClientInvoiceRules.MaxBeneficiaryNameLength),
             RemittanceReference = number,
         };
     }
 
-    private static List<InvoiceNote> Notes(JsonElement invoice, JsonElement? settings, string p, string sellerCountry)
+    private static List<InvoiceNote> Notes(JsonBody invoice, ClientInvoiceSettings settings, string sellerCountry)
     {
-        string? Mention(string name) => JsonFields.String(settings, name, $"{p}/settings", 1000) ?? JsonFields.String(invoice, name, p, 1000);
+        // The invoice's settings, else the value the API prints at the top level (the organization's).
+        string? Mention(string? fromSettings, string name) => fromSettings ?? invoice.String(name, ClientInvoiceRules.MaxMentionLength);
         var french = sellerCountry == "FR";
         var notes = new List<InvoiceNote>();
         void Add(string? text, string subject, string? fallback)
@@ -357,10 +233,11 @@ public static class ClientInvoiceJson
             }
         }
 
-        Add(Mention("late_payment_penalties"), "PMD", FrenchLegalMentions.LatePaymentPenalties);
-        Add(Mention("legal_fixed_compensation"), "PMT", FrenchLegalMentions.FixedRecoveryCompensation);
-        Add(Mention("discount_conditions"), "AAB", FrenchLegalMentions.NoEarlyPaymentDiscount);
-        if (JsonFields.String(invoice, "terms_and_conditions", p, 525) is { } terms)
+        // BR-FR-05: a French invoice carries these three notes.
+        Add(Mention(settings.LatePaymentPenalties, "late_payment_penalties"), "PMD", FrenchLegalMentions.LatePaymentPenalties);
+        Add(Mention(settings.LegalFixedCompensation, "legal_fixed_compensation"), "PMT", FrenchLegalMentions.FixedRecoveryCompensation);
+        Add(Mention(settings.DiscountConditions, "discount_conditions"), "AAB", FrenchLegalMentions.NoEarlyPaymentDiscount);
+        if (ClientInvoiceRules.TermsAndConditions(invoice) is { } terms)
         {
             notes.Add(new InvoiceNote(terms, "AAI"));
         }
@@ -368,28 +245,29 @@ public static class ClientInvoiceJson
         return notes;
     }
 
-    private static List<string> LegalMentions(JsonElement organization, JsonElement? settings, string p)
+    private static List<string> LegalMentions(JsonBody organization, ClientInvoiceSettings settings)
     {
-        string? Value(string name) => JsonFields.String(settings, name, $"{p}/settings", 250) ?? JsonFields.String(organization, name, $"{p}/organization", 250);
+        // The invoice's settings, else the organization block (where the API prints the settings it saved).
+        string? Value(string? fromSettings, string name) => fromSettings ?? organization.String(name, ClientInvoiceRules.MaxRegistrationTextLength);
         var mentions = new List<string>();
-        var capital = JsonFields.Money(settings, "legal_capital_share", $"{p}/settings") ?? JsonFields.Money(organization, "legal_capital_share", $"{p}/organization");
+        var capital = settings.LegalCapitalShare is { } saved ? decimal.Parse(saved, CultureInfo.InvariantCulture) : organization.Money("legal_capital_share");
         if (capital is { } amount)
         {
-            var french = new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
+            var french = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
             mentions.Add($"Capital social : {amount.ToString("N2", french)} €");
         }
 
-        if (Value("commercial_register_number") is { } register)
+        if (Value(settings.CommercialRegisterNumber, "commercial_register_number") is { } register)
         {
             mentions.Add($"RCS {register}");
         }
 
-        if (Value("company_leadership") is { } leadership)
+        if (Value(settings.CompanyLeadership, "company_leadership") is { } leadership)
         {
             mentions.Add(leadership);
         }
 
-        if (Value("vat_payment_condition") == "on_receipts")
+        if (Value(settings.VatPaymentCondition, "vat_payment_condition") == "on_receipts")
         {
             mentions.Add("TVA acquittée sur les encaissements.");
         }

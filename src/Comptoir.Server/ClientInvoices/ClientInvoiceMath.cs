@@ -28,20 +28,10 @@ public static class ClientInvoiceMath
     {
         ArgumentNullException.ThrowIfNull(item);
         var rate = Parse(item.VatRate);
-        var category = CategoryOf(rate, item.VatExemptionReason);
+        var category = VatExemptions.CategoryOf(rate, item.VatExemptionReason);
         LineDiscount? discount = item.DiscountType is null ? null
             : new LineDiscount(item.DiscountType == "absolute" ? DiscountKind.Absolute : DiscountKind.Percentage, Parse(item.DiscountValue!));
         return new InvoiceLine(Parse(item.Quantity), Parse(item.UnitPrice), rate, category, discount);
-    }
-
-    public static VatCategory CategoryOf(decimal rate, string? exemptionReason)
-    {
-        if (rate != 0m)
-        {
-            return VatCategory.Standard;
-        }
-
-        return VatExemptions.TryGet(exemptionReason, out var exemption) ? exemption.Category : VatCategory.ZeroRated;
     }
 
     private static decimal Parse(string text) => DecimalText.TryParse(text, out var value) ? value : throw new InvalidDataException($"Stored decimal '{text}' is invalid.");

@@ -5,7 +5,8 @@ namespace Comptoir.Server.Http.Errors;
 
 /// <summary>
 /// Gives every response a trace id (header and, for errors, body) and turns every failure into the envelope:
-/// ApiException with its status, malformed requests and oversized bodies as 400/413, a database that cannot serve
+/// ApiException with its status, a JSON body the strict reader refuses (JsonBodyException) with its status and
+/// pointer, malformed requests and oversized bodies as 400/413, a database that cannot serve
 /// for the moment as 503 with Retry-After, and anything unexpected as a logged 500 that reveals nothing internal.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -29,6 +30,10 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         catch (ApiException e)
         {
             await ErrorEnvelope.WriteAsync(context, e.Status, e.Errors, e.Headers, e.Fields).ConfigureAwait(false);
+        }
+        catch (Json.JsonBodyException e)
+        {
+            await ErrorEnvelope.WriteAsync(context, e.Status, [new ApiError(e.Code, e.Detail, e.Pointer)]).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {

@@ -1,66 +1,35 @@
 using System.Globalization;
 using System.Text.Json;
 using Comptoir.Core.Money;
-using Comptoir.Server.Http.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Comptoir.Server.Http.Json;
 
 /// <summary>
-/// A JSON object of a request body with its JSON pointer. Reads are strict: a wrong type, a malformed date or
-/// decimal, an over-long string is a 422 naming the field; missing optional fields are null.
+/// A JSON object of a request body (or of a document the CLI reads) with its JSON pointer. Reads are strict: a wrong
+/// type, a malformed date or decimal, an over-long string, a control character is a <see cref="JsonBodyException"/>
+/// (422) naming the field; strings are trimmed and blank ones read as absent; missing optional fields are null.
 /// </summary>
 public readonly struct JsonBody(JsonElement element, string pointer)
 {
-    /// <summary>Largest JSON body accepted (10,000-line invoices fit; the server's request limit is larger for uploads).</summary>
+    /// <summary>Largest JSON body accepted (the server's request limit is larger, for uploads).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default longest string, for fields without a limit of their own.</summary>
+    public const int DefaultMaxLength = 1000;
 
     public JsonElement Element { get; } = element;
 
     public string Pointer { get; } = pointer;
 
-    /// <summary>Reads and parses the request body; malformed JSON is a 400, a non-object body a 400.</summary>
-    public static async Task<JsonDocument> ReadDocumentAsync(HttpRequest request)
+    /// <summary>Reads and parses the request body strictly (see <see cref="StrictJsonDocument"/>).</summary>
+    public static Task<JsonDocument> ReadDocumentAsync(HttpRequest request) => StrictJsonDocument.ReadAsync(request, MaxBytes);
+
+    /// <summary>The root object of a parsed document.</summary>
+    public static JsonBody Root(JsonDocument document)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
-        {
-            throw new ApiException(413, new ApiError("payload_too_large", $"The JSON body is larger than {MaxBytes / (1024 * 1024)} MB."));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new ApiException(413, new ApiError("payload_too_large", $"The JSON body is larger than {MaxBytes / (1024 * 1024)} MB."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw ApiException.BadRequest("invalid_json", "The request body is empty; a JSON object is expected.");
-        }
-
-        try
-        {
-            var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                throw ApiException.BadRequest("invalid_json", "The request body must be a JSON object.");
-            }
-
-            return document;
-        }
-        catch (JsonException e)
-        {
-            throw ApiException.BadRequest("invalid_json", $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
-        }
+        ArgumentNullException.ThrowIfNull(document);
+        return new JsonBody(document.RootElement, string.Empty);
     }
 
     public bool Has(string name) => Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
@@ -68,11 +37,17 @@ public readonly struct JsonBody(JsonElement element, string pointer)
     /// <summary>True when the field is present, even as null (PATCH semantics).</summary>
     public bool Present(string name) => Element.TryGetProperty(name, out _);
 
-    public string PointerOf(string name) => $"{Pointer}/{name}";
+    public string PointerOf(string name) => $"{Pointer}/{StrictJsonDocument.EscapePointer(name)}";
+
+    /// <summary>A 422 about the field <paramref name="name"/> of this object.</summary>
+    public JsonBodyException Invalid(string name, string code, string detail) => JsonBodyException.Invalid(PointerOf(name), code, detail);
+
+    /// <summary>A 422 "required" about the field <paramref name="name"/>.</summary>
+    public JsonBodyException Required(string name, string detail) => Invalid(name, "required", detail);
 
     public JsonBody? Object(string name)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -80,9 +55,9 @@ public readonly struct JsonBody(JsonElement element, string pointer)
         return value.ValueKind == JsonValueKind.Object ? new JsonBody(value, PointerOf(name)) : throw Type(name, "an object");
     }
 
-    public string? String(string name, int maxLength = 1000)
+    public string? String(string name, int maxLength = DefaultMaxLength)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -92,30 +67,21 @@ public readonly struct JsonBody(JsonElement element, string pointer)
             throw Type(name, "a string");
         }
 
-        var text = value.GetString()!;
-        if (text.Length > maxLength)
-        {
-            throw ApiException.Invalid(PointerOf(name), "too_long", $"{name} is longer than {maxLength} characters.");
-        }
-
-        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-        {
-            throw ApiException.Invalid(PointerOf(name), "invalid", $"{name} contains control characters.");
-        }
-
+        var text = CheckText(value.GetString()!, PointerOf(name), name, maxLength);
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    public string RequiredString(string name, int maxLength = 1000) =>
-        String(name, maxLength) ?? throw ApiException.Invalid(PointerOf(name), "required", $"{name} is required.");
+    public string RequiredString(string name, int maxLength = DefaultMaxLength) =>
+        String(name, maxLength) ?? throw Required(name, $"{name} is required.");
 
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string? Enum(string name, params string[] allowed)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         var value = String(name, 100);
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            throw ApiException.Invalid(PointerOf(name), "not_in_list", $"{name} must be one of: {string.Join(", ", allowed)}.");
+            throw Invalid(name, "not_in_list", $"{name} must be one of: {string.Join(", ", allowed)}.");
         }
 
         return value;
@@ -123,7 +89,7 @@ public readonly struct JsonBody(JsonElement element, string pointer)
 
     public bool? Boolean(string name)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -146,13 +112,13 @@ public readonly struct JsonBody(JsonElement element, string pointer)
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2999
             ? date
-            : throw ApiException.Invalid(PointerOf(name), "invalid", $"{name} must be a date YYYY-MM-DD; '{text}' is not.");
+            : throw Invalid(name, "invalid", $"{name} must be a date YYYY-MM-DD; '{Shorten(text)}' is not.");
     }
 
     /// <summary>A decimal as a string ("10.50") or a plain JSON number; exponents, NaN and infinity are refused.</summary>
     public decimal? Decimal(string name)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -165,7 +131,7 @@ public readonly struct JsonBody(JsonElement element, string pointer)
         };
         return DecimalText.TryParse(text, out var number)
             ? number
-            : throw ApiException.Invalid(PointerOf(name), "invalid", $"{name} must be a decimal number written with digits and an optional '.', like \"10.50\"; '{Shorten(text)}' is not.");
+            : throw Invalid(name, "invalid", $"{name} must be a decimal number written with digits and an optional '.', like \"10.50\"; '{Shorten(text)}' is not.");
     }
 
     /// <summary>Money as {"value": "12.50", "currency": "EUR"} or a bare decimal; the currency, when given, must be EUR.</summary>
@@ -177,79 +143,92 @@ public readonly struct JsonBody(JsonElement element, string pointer)
             var currency = money.String("currency", 3);
             if (currency is not null && currency != "EUR")
             {
-                throw ApiException.Invalid(money.PointerOf("currency"), "not_in_list", "currency must be EUR.");
+                throw money.Invalid("currency", "not_in_list", "currency must be EUR.");
             }
 
-            return money.Decimal("value") ?? throw ApiException.Invalid(money.PointerOf("value"), "required", "value is required.");
+            return money.Decimal("value") ?? throw money.Required("value", "value is required.");
         }
 
         return Decimal(name);
     }
 
+    /// <summary>An array of objects, at most <paramref name="maxCount"/>; absent or null reads as empty.</summary>
     public IEnumerable<JsonBody> Objects(string name, int maxCount)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            yield break;
-        }
+        var array = Array(name, maxCount, "an array");
+        return array is { } items ? Enumerate(items, PointerOf(name)) : [];
 
-        if (value.ValueKind != JsonValueKind.Array)
+        static IEnumerable<JsonBody> Enumerate(JsonElement items, string pointer)
         {
-            throw Type(name, "an array");
-        }
-
-        if (value.GetArrayLength() > maxCount)
-        {
-            throw ApiException.Invalid(PointerOf(name), "too_long", $"{name} has more than {maxCount} entries.");
-        }
-
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var pointer = $"{PointerOf(name)}/{index++}";
-            if (item.ValueKind != JsonValueKind.Object)
+            var index = 0;
+            foreach (var item in items.EnumerateArray())
             {
-                throw ApiException.Invalid(pointer, "invalid_type", "must be an object.");
+                var itemPointer = $"{pointer}/{index++}";
+                yield return item.ValueKind == JsonValueKind.Object
+                    ? new JsonBody(item, itemPointer)
+                    : throw JsonBodyException.Invalid(itemPointer, "invalid_type", "must be an object.");
             }
-
-            yield return new JsonBody(item, pointer);
         }
     }
 
+    /// <summary>An array of strings, at most <paramref name="maxCount"/> of at most <paramref name="maxLength"/> characters each (not trimmed).</summary>
     public IReadOnlyList<string> Strings(string name, int maxCount, int maxLength)
     {
-        if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (Array(name, maxCount, "an array of strings") is not { } items)
         {
             return [];
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw Type(name, "an array of strings");
-        }
-
-        if (value.GetArrayLength() > maxCount)
-        {
-            throw ApiException.Invalid(PointerOf(name), "too_long", $"{name} has more than {maxCount} entries.");
-        }
-
         var result = new List<string>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
+        foreach (var item in items.EnumerateArray())
         {
+            var itemPointer = $"{PointerOf(name)}/{result.Count}";
             if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length > maxLength)
             {
-                throw ApiException.Invalid($"{PointerOf(name)}/{index}", "invalid", $"must be a string of at most {maxLength} characters.");
+                throw JsonBodyException.Invalid(itemPointer, "invalid", $"must be a string of at most {maxLength} characters.");
             }
 
-            result.Add(item.GetString()!);
-            index++;
+            result.Add(CheckText(item.GetString()!, itemPointer, name, maxLength));
         }
 
         return result;
     }
 
-    private ApiException Type(string name, string expected) => ApiException.Invalid(PointerOf(name), "invalid_type", $"{name} must be {expected}.");
+    private JsonElement? Array(string name, int maxCount, string expected)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Type(name, expected);
+        }
+
+        return value.GetArrayLength() <= maxCount ? value : throw Invalid(name, "too_long", $"{name} has more than {maxCount} entries.");
+    }
+
+    private bool TryGet(string name, out JsonElement value) =>
+        Element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>The length limit, then no control characters other than tab and line breaks (they break PDFs, CSVs and logs).</summary>
+    private static string CheckText(string text, string pointer, string name, int maxLength)
+    {
+        if (text.Length > maxLength)
+        {
+            throw JsonBodyException.Invalid(pointer, "too_long", $"{name} is longer than {maxLength} characters.");
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            throw JsonBodyException.Invalid(pointer, "invalid", $"{name} contains control characters.");
+        }
+
+        return text;
+    }
+
+    private JsonBodyException Type(string name, string expected) => Invalid(name, "invalid_type", $"{name} must be {expected}.");
 
     private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 30 ? text : text[..30] + "…";
 }
