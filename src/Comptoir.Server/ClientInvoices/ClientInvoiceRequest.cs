@@ -8,7 +8,7 @@ using Comptoir.Server.Organizations;
 namespace Comptoir.Server.ClientInvoices;
 
 /// <summary>
-/// Applies a create or update body (seed 002) onto an invoice: every field's rule (from <see cref="ClientInvoiceRules"/>,
+/// Applies a create or update body (the public API's "Create a client invoice") onto an invoice: every field's rule (from <see cref="ClientInvoiceRules"/>,
 /// shared with the Factur-X mapping), with a 422 naming the field. On update only the fields present change; items,
 /// when given, replace the list. What only the API knows is checked here: the client, the organization's accounts,
 /// and the fields reserved to Italian and Spanish organizations.
@@ -48,7 +48,7 @@ public static class ClientInvoiceRequest
         }
 
         ClientInvoiceRules.CheckDueDate(body, Day(row.IssueDate), Day(row.DueDate));
-        // The reference lists currency as required, but the seed's own draft request omits it: EUR is the default.
+        // The public API documents currency as required, but its own Factur-X guide's draft request omits it: EUR is the default.
         if (body.Present("currency"))
         {
             content.Currency = ClientInvoiceRules.Currency(body);
