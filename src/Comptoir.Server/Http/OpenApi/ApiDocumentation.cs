@@ -46,13 +46,15 @@ public static class ApiDocumentation
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath).AllowAnonymous();
-        // Everything the page needs is served from the package: no CDN, no web fonts, no telemetry, no AI agent.
+        // Everything the page needs is served from the package: no CDN, no web fonts, no telemetry, no AI agent, and
+        // no developer toolbar (its buttons lead to hosted services).
         app.MapScalarApiReference(ReferencePath, o => o
             .WithTitle("Comptoir API reference")
             .AddDocument(documentName: "v1", title: "Comptoir API v2", routePattern: DocumentPath)
             .DisableDefaultFonts()
             .DisableTelemetry()
-            .DisableAgent());
+            .DisableAgent()
+            .HideDeveloperTools());
         return app;
     }
 
