@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Comptoir.Server.Storage;
-using Comptoir.Server.Tests.Support;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,11 +20,11 @@ public static class LoadBenchmark
 {
     private const int Connections = 32;
 
-    public static async Task<int> RunAsync(string engine, int seconds)
+    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres)
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-").FullName;
-        var connection = engine == "postgres" ? NewPostgresDatabase() : null;
+        var connection = engine == "postgres" ? NewPostgresDatabase(fastPostgres) : null;
         var port = FreePort();
         using var server = StartServer(data, connection, port);
         try
@@ -40,7 +39,7 @@ public static class LoadBenchmark
             var iban = credentials.RootElement.GetProperty("iban").GetString()!;
             var invoiceBody = Encoding.UTF8.GetBytes(InvoiceJson(clientId, iban, 5));
 
-            Console.WriteLine($"# comptoir serve ({engine}), {Environment.ProcessorCount} cores, load generator on the same machine");
+            Console.WriteLine($"# comptoir serve ({Engine(engine, fastPostgres)}), {Environment.ProcessorCount} cores, load generator on the same machine");
             var seed = Stopwatch.StartNew();
             await SeedAsync(http, invoiceBody, 10_000);
             Console.WriteLine($"seeded 10,000 invoices in {seed.Elapsed.TotalSeconds:0.0} s; waiting for their draft PDFs...");
@@ -101,14 +100,19 @@ public static class LoadBenchmark
         }
     }
 
-    /// <summary>Starts comptoir serve on a free port with limits lifted; returns it with an authenticated client.</summary>
     /// <summary>
-    /// A new database in the throwaway cluster; COMPTOIR_BENCH_DATABASE_OPTIONS adds settings to its connection
-    /// string, for A/B runs (e.g. "Maximum Pool Size=40").
+    /// A new database in the benchmark's throwaway cluster (durable unless <paramref name="fast"/>, see
+    /// <see cref="BenchPostgresCluster"/>); COMPTOIR_BENCH_DATABASE_OPTIONS adds settings to its connection string, for
+    /// A/B runs (e.g. "Maximum Pool Size=40").
     /// </summary>
-    internal static string NewPostgresDatabase() =>
-        PostgresCluster.Instance.CreateDatabase() + (Environment.GetEnvironmentVariable("COMPTOIR_BENCH_DATABASE_OPTIONS") is { Length: > 0 } options ? ";" + options : string.Empty);
+    internal static string NewPostgresDatabase(bool fast) =>
+        BenchPostgresCluster.Get(fast).CreateDatabase() + (Environment.GetEnvironmentVariable("COMPTOIR_BENCH_DATABASE_OPTIONS") is { Length: > 0 } options ? ";" + options : string.Empty);
 
+    /// <summary>The engine as the figures' header names it: for PostgreSQL, with the settings that decide durability.</summary>
+    internal static string Engine(string engine, bool fastPostgres) =>
+        engine == "postgres" ? $"postgres, {BenchPostgresCluster.Get(fastPostgres).DurabilitySettings()}" : engine;
+
+    /// <summary>Starts comptoir serve on a free port with limits lifted; returns it with an authenticated client.</summary>
     internal static async Task<(Process Server, HttpClient Client, string Credentials)> StartAsync(string data, string? connection)
     {
         var port = FreePort();

@@ -7,7 +7,6 @@ using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
 using Comptoir.Server.Transactions;
 using Comptoir.Server.Storage;
-using Comptoir.Server.Tests.Support;
 
 namespace Comptoir.Bench;
 
@@ -19,11 +18,11 @@ public static class PaymentsLoadBenchmark
 {
     private const int Connections = 32;
 
-    public static async Task<int> RunAsync(string engine, int seconds)
+    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres)
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-pay-").FullName;
-        var connection = engine == "postgres" ? LoadBenchmark.NewPostgresDatabase() : null;
+        var connection = engine == "postgres" ? LoadBenchmark.NewPostgresDatabase(fastPostgres) : null;
         var (server, http, credentials) = await LoadBenchmark.StartAsync(data, connection);
         using (server)
         using (http)
@@ -43,7 +42,7 @@ public static class PaymentsLoadBenchmark
                 var token = verified.RootElement.GetProperty("proof_token").GetProperty("token").GetString();
                 var body = Encoding.UTF8.GetBytes($$$"""{"vop_proof_token": "{{{token}}}", "transfer": {"beneficiary_id": "{{{beneficiary.Id}}}", "bank_account_id": "{{{account.Id}}}", "reference": "bench", "amount": "12.34"}}""");
 
-                Console.WriteLine($"# comptoir serve ({engine}), payments, 2 cores, load generator on the same machine");
+                Console.WriteLine($"# comptoir serve ({LoadBenchmark.Engine(engine, fastPostgres)}), payments, {Environment.ProcessorCount} cores, load generator on the same machine");
                 var transfers = await LoadGenerator.RunAsync("POST /v2/sepa/transfers (idempotency key each)", Connections, duration, async (c, _) =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, "sepa/transfers") { Content = new ByteArrayContent(body) };

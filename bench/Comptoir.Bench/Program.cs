@@ -2,11 +2,15 @@ using BenchmarkDotNet.Running;
 using Comptoir.Bench;
 
 // dotnet run -c Release --project bench/Comptoir.Bench -- --filter '*'        (micro benchmarks, BenchmarkDotNet)
-// dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres]          (invoices over HTTP)
-// dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] (transfers, transactions)
+// dotnet run -c Release --project bench/Comptoir.Bench -- load [sqlite|postgres] [SECONDS] [--no-fsync]          (invoices over HTTP)
+// dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] [SECONDS] [--no-fsync] (transfers, transactions)
+//   postgres runs on a throwaway cluster with production's durable settings (fsync, synchronous_commit and
+//   full_page_writes on); --no-fsync turns the three off, as the tests' cluster does (BenchPostgresCluster).
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
+var fastPostgres = args.Contains("--no-fsync");
+args = [.. args.Where(a => a != "--no-fsync")];
 if (args.Length >= 3 && args[0] == "probe")
 {
     using var credentials = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(args[2]));
@@ -27,12 +31,12 @@ if (args.Length > 0 && args[0] == "sync")
 
 if (args.Length > 0 && args[0] == "load-payments")
 {
-    return await PaymentsLoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return await PaymentsLoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres);
 }
 
 if (args.Length > 0 && args[0] == "load")
 {
-    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(FacturXBenchmarks).Assembly).Run(args);

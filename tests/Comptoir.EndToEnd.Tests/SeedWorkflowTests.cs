@@ -40,17 +40,6 @@ public sealed class SeedWorkflowTests : IDisposable
     }
 
     [Fact]
-    public async Task The_server_runs_on_the_system_sqlite_library_when_the_machine_has_one()
-    {
-        // scripts/install-prerequisites installs libsqlite3-0; without it the bundled copy is the fallback.
-        var systemLibrary = System.Runtime.InteropServices.NativeLibrary.TryLoad("libsqlite3.so.0", out _);
-        await using var server = await ComptoirProcess.StartAsync(_data);
-
-        Assert.Contains(systemLibrary ? ", system library)" : ", bundled library)", server.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await server.StopAsync());
-    }
-
-    [Fact]
     public async Task The_node_workflow_polls_through_a_document_delay_on_postgresql()
     {
         var database = PostgresCluster.Instance.CreateDatabase();

@@ -5,6 +5,7 @@ namespace Comptoir.Server.Attachments;
 // The attachment JSON (AttachmentsApi.WriteFields) and the upload form, described for the OpenAPI document only.
 
 [Description("An uploaded file; url is a pre-signed download link that needs no credentials and expires.")]
+[PublicSurface]
 public sealed record AttachmentDoc(
     string Id,
     DateTimeOffset CreatedAt,

@@ -6,6 +6,7 @@ namespace Comptoir.Server.Clients;
 // The client JSON (ClientJson) and request bodies (ClientRequest), described for the OpenAPI document only.
 
 [Description("A client: a company, an individual or a freelancer the organization invoices.")]
+[PublicSurface]
 public sealed record ClientDoc(
     string Id,
     string? Name,

@@ -93,7 +93,7 @@ public sealed class Database : IAsyncDisposable
         }
 
         return connection.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
-            ? new Database(DatabaseKind.Sqlite, connection) { Description = $"SQLite {connection}, {SqliteNativeLibrary.Engine} library" }
+            ? new Database(DatabaseKind.Sqlite, connection) { Description = $"SQLite {SqliteLibrary.Version}, {connection}" }
             : Sqlite(connection);
     }
 
@@ -101,7 +101,7 @@ public sealed class Database : IAsyncDisposable
     {
         SQLitePCL.Batteries_V2.Init();
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 };
-        return new Database(DatabaseKind.Sqlite, builder.ToString()) { Description = $"SQLite {Path.GetFullPath(path)}, {SqliteNativeLibrary.Engine} library" };
+        return new Database(DatabaseKind.Sqlite, builder.ToString()) { Description = $"SQLite {SqliteLibrary.Version}, {Path.GetFullPath(path)}" };
     }
 
     public static Database Postgres(string connectionString)
@@ -155,9 +155,9 @@ public sealed class Database : IAsyncDisposable
         // Before anything can meet a lock: connections wait for each other in milliseconds (see SqliteBusyWait).
         SqliteBusyWait.Install(connection.Handle!);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer. secure_delete off, as the bundled library has it, whichever library
-        // runs: Debian's turns it on, zero-filling every replaced draft PDF (in the load benchmark its 10,000 drafts
-        // took 42 s to store instead of 35 s).
+        // WAL lets readers run beside the writer. secure_delete off, as the bundled library builds it, said here
+        // rather than left to a build option: on, every replaced draft PDF is zero-filled (in the load benchmark
+        // 10,000 drafts took 42 s to store instead of 35 s).
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=OFF;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredMarker);

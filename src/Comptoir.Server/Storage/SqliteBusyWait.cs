@@ -5,10 +5,11 @@ using SQLitePCL;
 namespace Comptoir.Server.Storage;
 
 /// <summary>
-/// What a SQLite connection does when another holds the lock it needs. The bundled SQLite is built without usleep,
-/// so its own busy_timeout handler sleeps in whole seconds: any lock conflict, however brief, cost at least one
-/// second (measured: 1,001 ms waited for a lock released after 20 ms; in the load benchmark, all 32 requests stalled
-/// together two or three times in ten seconds). This handler waits in milliseconds, for about 30 s in all.
+/// What a SQLite connection does when another holds the lock it needs (a second process: an admin command,
+/// `comptoir sync`, another server). SQLite's own busy_timeout handler backs off to 100 ms steps, so a write can go
+/// on waiting up to 100 ms after the lock is free; this one polls every 1 to 10 ms, for about 30 s in all. Measured
+/// with `bench -- lock-wait` on SQLite 3.53.3 (median of 10): a lock held 20 ms cost 22 ms instead of 35, one held
+/// 300 ms 303 ms instead of 332 (docs/decisions/0014-current-sqlite-package.md).
 /// </summary>
 internal static unsafe partial class SqliteBusyWait
 {
@@ -18,7 +19,7 @@ internal static unsafe partial class SqliteBusyWait
     public static void Install(sqlite3 handle)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        // SQLitePCLRaw 2.0 does not wrap sqlite3_busy_handler: call the bundled library directly.
+        // SQLitePCLRaw does not wrap sqlite3_busy_handler: call the bundled library directly.
         if (BusyHandler(handle.DangerousGetHandle(), &Wait, IntPtr.Zero) != raw.SQLITE_OK)
         {
             throw new InvalidOperationException("Could not install the SQLite busy handler.");
