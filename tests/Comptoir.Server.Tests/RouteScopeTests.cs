@@ -41,7 +41,7 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/sepa/transfers"] = Scopes.PaymentWrite,
         ["GET /v2/sepa/transfers/{id}"] = Scopes.PaymentWrite,
         ["POST /v2/sepa/transfers/{id}/cancel"] = Scopes.PaymentWrite,
-        ["POST /v2/mocked_sca_sessions/{token}"] = "credential",
+        ["POST /v2/mocked_sca_sessions/{token}"] = Scopes.PaymentWrite,
         ["GET /v2/transactions"] = Scopes.OrganizationRead,
         ["GET /v2/transactions/{id}"] = Scopes.OrganizationRead,
         ["GET /v2/transactions/{id}/attachments"] = Scopes.AttachmentRead,
@@ -139,14 +139,17 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Answering_an_SCA_session_needs_a_credential_but_no_scope()
+    public async Task Answering_an_SCA_session_needs_payment_write()
     {
         using var anonymous = fixture.Running.NewClient(null);
-        using var other = fixture.Running.NewClient("Bearer " + await fixture.TokenAsync(Scopes.Webhook));
+        using var reader = fixture.Running.NewClient("Bearer " + await fixture.TokenAsync(Scopes.ClientRead));
+        using var payer = fixture.Running.NewClient("Bearer " + await fixture.TokenAsync(Scopes.PaymentWrite));
 
         await ApiAssert.Error(await anonymous.PostAsync("v2/mocked_sca_sessions/token", null), HttpStatusCode.Unauthorized);
-        // Past the credential check: outside sandbox mode the route itself answers that there is no such session.
-        await ApiAssert.Error(await other.PostAsync("v2/mocked_sca_sessions/token", null), HttpStatusCode.NotFound, "not_found");
+        // A token that may only read clients must never approve a payment.
+        await ApiAssert.Error(await reader.PostAsync("v2/mocked_sca_sessions/token", null), HttpStatusCode.Forbidden, "missing_scope");
+        // Past the scope check: outside sandbox mode the route itself answers that there is no such session.
+        await ApiAssert.Error(await payer.PostAsync("v2/mocked_sca_sessions/token", null), HttpStatusCode.NotFound, "not_found");
     }
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

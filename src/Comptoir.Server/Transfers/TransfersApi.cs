@@ -36,8 +36,8 @@ public static class TransfersApi
             .WithSummary("Get a SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404);
         transfers.MapPost("/{id}/cancel", Cancel)
             .WithSummary("Cancel a pending SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404, 409);
-        // Any credential of the organization may answer its own SCA sessions, as its phone app would.
-        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca).RequireCredential().WithTags("Transfers")
+        // Approving a payment is paying: the organization's own sessions, with payment.write (a read-only token must not).
+        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca).RequireScope(Scopes.PaymentWrite).WithTags("Transfers")
             .WithSummary("Approve or deny an SCA session (sandbox only)").AcceptsJson<ScaDecisionRequestDoc>(optional: true)
             .Returns<ScaDecisionResponseDoc>().WithErrors(400, 404, 413, 422);
         return app;
