@@ -29,6 +29,12 @@ public sealed class ClientInvoiceListVersions(Database database)
     public Task<long> ReadAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organizationId);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Gone before asking: WaitAsync would hand back a read that already finished instead of the cancellation.
+            return Task.FromCanceled<long>(cancellationToken);
+        }
+
         TaskCompletionSource<long>? waiter;
         var start = false;
         lock (_lock)
