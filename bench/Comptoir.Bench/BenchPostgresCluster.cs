@@ -6,8 +6,9 @@ using Npgsql;
 namespace Comptoir.Bench;
 
 /// <summary>
-/// The benchmark's own throwaway PostgreSQL cluster, from the system's binaries (initdb, pg_ctl) in a folder under
-/// /tmp (on disk here, not tmpfs), on a free loopback port, as the 'postgres' system user when run as root.
+/// The benchmark's own throwaway PostgreSQL cluster, from the system's binaries (initdb, pg_ctl) in /tmp/comptoir-pg-*
+/// (on disk here, not tmpfs; scripts/stop-test-clusters removes what a killed run leaves), on a free loopback port,
+/// as the 'postgres' system user when run as root.
 /// <para>
 /// Durable (the default) keeps what a production server runs with: fsync, synchronous_commit and full_page_writes on,
 /// so a COMMIT returns once its WAL is on disk. Fast turns the three off, as the tests' cluster does
@@ -82,7 +83,7 @@ internal sealed class BenchPostgresCluster
             throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/install-prerequisites.");
         }
 
-        var directory = Directory.CreateTempSubdirectory("comptoir-bench-pg-").FullName;
+        var directory = Directory.CreateTempSubdirectory("comptoir-pg-bench-").FullName;
         if (Environment.UserName == "root")
         {
             Run("chown", ["postgres:postgres", directory]);

@@ -4,7 +4,7 @@ namespace Comptoir.Server.Storage;
 /// The SQLite engine: the copy bundled with SQLitePCLRaw (docs/decisions/0014-current-sqlite-package.md), the only
 /// one the server loads, so every connection of the process shares its locks.
 /// </summary>
-public static class SqliteLibrary
+internal static class SqliteLibrary
 {
     private static readonly Lazy<string> LoadedVersion = new(() =>
     {
