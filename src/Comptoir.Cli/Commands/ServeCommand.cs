@@ -24,7 +24,7 @@ public static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Listen URL(s), separated by ';'.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var sandbox = new Option<bool>("--sandbox") { Description = "Sandbox mode: every /v2 request must carry X-Qonto-Staging-Token (the token is in credentials.json)." };
         var delay = new Option<string>("--document-delay") { Description = "Hold finished Factur-X files back this long after finalization (e.g. 10s, as the public API does).", DefaultValueFactory = _ => "0s" };
-        var publicUrl = new Option<string?>("--public-url") { Description = "Base URL to advertise in links (pre-signed URLs, invoice_url) when behind a proxy." };
+        var publicUrl = new Option<string?>("--public-url") { Description = "Base URL to advertise in links (pre-signed URLs, invoice_url); required when --urls listens beyond loopback." };
         var shortLimit = new Option<int>("--requests-per-10s") { Description = "Rate limit per client per 10 seconds (the public API's is 1000).", DefaultValueFactory = _ => 1000 };
         var longLimit = new Option<int>("--requests-per-10min") { Description = "Rate limit per client per 10 minutes (the public API's is 10000).", DefaultValueFactory = _ => 10_000 };
         var trustedProxies = new Option<string?>("--trusted-proxies")
