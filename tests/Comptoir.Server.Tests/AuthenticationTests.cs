@@ -79,6 +79,28 @@ public class AuthenticationTests
     }
 
     [Fact]
+    public async Task A_used_token_stops_at_its_expiry_and_a_revoked_one_within_the_cache_time()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var (_, expiring) = await server.Organizations.CreateAccessTokenAsync(server.Demo.Organization.Id, new HashSet<string> { Scopes.OrganizationRead }, TimeSpan.FromSeconds(5), "short");
+        var (revokedId, revoked) = await server.Organizations.CreateAccessTokenAsync(server.Demo.Organization.Id, new HashSet<string> { Scopes.OrganizationRead }, null, "revoked");
+        using var expiringClient = server.NewClient("Bearer " + expiring);
+        using var revokedClient = server.NewClient("Bearer " + revoked);
+        // Both are used, and so cached.
+        await ApiAssert.Json(await expiringClient.GetAsync("v2/organization"), HttpStatusCode.OK);
+        await ApiAssert.Json(await revokedClient.GetAsync("v2/organization"), HttpStatusCode.OK);
+        Assert.True(await server.Organizations.RevokeAsync(revokedId));
+
+        // Expiry applies at its instant, cache or not.
+        server.Clock.Advance(TimeSpan.FromSeconds(5));
+        await ApiAssert.Error(await expiringClient.GetAsync("v2/organization"), HttpStatusCode.Unauthorized);
+        // A revocation made elsewhere reaches a server through its cache, as the README and the CLI say.
+        await ApiAssert.Json(await revokedClient.GetAsync("v2/organization"), HttpStatusCode.OK);
+        server.Clock.Advance(CredentialStore.CacheFor - TimeSpan.FromSeconds(5));
+        await ApiAssert.Error(await revokedClient.GetAsync("v2/organization"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Sandbox_mode_requires_the_staging_token()
     {
         await using var server = await RunningServer.StartAsync("sqlite", o => o with { StagingToken = "staging-123" });

@@ -6,8 +6,10 @@ namespace Comptoir.Server.Http.Auth;
 
 /// <summary>
 /// Resolves an Authorization header to a principal: "slug:secret" (API key) or "Bearer token" (access token).
-/// Successful lookups are cached for a few seconds so hot clients do not hit the database on every request;
-/// revocation therefore takes effect within <see cref="CacheFor"/>.
+/// Successful lookups are cached for a few seconds so hot clients do not hit the database on every request:
+/// a revocation (which may come from another process, such as `comptoir admin credentials revoke`) takes effect
+/// within <see cref="CacheFor"/>. An access token's expiry applies at the instant it passes: a cached entry never
+/// outlives the token.
 /// </summary>
 public sealed class CredentialStore(Database database, TimeProvider clock)
 {
@@ -24,9 +26,9 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
             return cached.Principal;
         }
 
-        var principal = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        var (principal, expiresAt) = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? await FromAccessTokenAsync(authorization[7..].Trim(), now, cancellationToken).ConfigureAwait(false)
-            : await FromApiKeyAsync(authorization.Trim(), cancellationToken).ConfigureAwait(false);
+            : (await FromApiKeyAsync(authorization.Trim(), cancellationToken).ConfigureAwait(false), null);
         if (principal is not null)
         {
             if (_cache.Count > 10_000)
@@ -34,7 +36,8 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
                 _cache.Clear();
             }
 
-            _cache[authorization] = (principal, now + CacheFor);
+            var until = now + CacheFor;
+            _cache[authorization] = (principal, expiresAt is { } expiry && expiry < until ? expiry : until);
         }
 
         return principal;
@@ -57,22 +60,23 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
         return row.KeyId is not null && Secrets.FixedTimeEquals(row.Slug, slug) ? new ApiPrincipal(row.OrganizationId, row.Slug, null, row.KeyId) : null;
     }
 
-    private async Task<ApiPrincipal?> FromAccessTokenAsync(string token, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(ApiPrincipal? Principal, DateTimeOffset? ExpiresAt)> FromAccessTokenAsync(string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (token.Length is 0 or > 200)
         {
-            return null;
+            return (null, null);
         }
 
         var hash = Secrets.Hash(token);
         var row = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string TokenId, string OrganizationId, string Slug, string Scopes, string? ExpiresAt)>(
             "SELECT t.id, o.id, o.slug, t.scopes, t.expires_at FROM access_tokens t JOIN organizations o ON o.id = t.organization_id WHERE t.token_hash = @hash AND t.revoked_at IS NULL",
             new { hash }), cancellationToken).ConfigureAwait(false);
-        if (row.TokenId is null || (row.ExpiresAt is not null && Timestamps.Parse(row.ExpiresAt) <= now))
+        var expiresAt = row.ExpiresAt is null ? (DateTimeOffset?)null : Timestamps.Parse(row.ExpiresAt);
+        if (row.TokenId is null || expiresAt <= now)
         {
-            return null;
+            return (null, null);
         }
 
-        return new ApiPrincipal(row.OrganizationId, row.Slug, Scopes.Parse(row.Scopes, out _), row.TokenId);
+        return (new ApiPrincipal(row.OrganizationId, row.Slug, Scopes.Parse(row.Scopes, out _), row.TokenId), expiresAt);
     }
 }
