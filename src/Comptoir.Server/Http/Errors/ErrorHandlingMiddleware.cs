@@ -37,7 +37,8 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         }
         catch (BadHttpRequestException e)
         {
-            var status = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
+            // Kestrel's own status when it is a client error (413 over the body limit, 408 a body sent too slowly...).
+            var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400;
             var code = status == 413 ? "payload_too_large" : "bad_request";
             await ErrorEnvelope.WriteAsync(context, status, [new ApiError(code, e.Message)]).ConfigureAwait(false);
         }
