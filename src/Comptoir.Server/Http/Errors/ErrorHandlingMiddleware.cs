@@ -6,7 +6,8 @@ namespace Comptoir.Server.Http.Errors;
 /// <summary>
 /// Gives every response a trace id (header and, for errors, body) and turns every failure into the envelope:
 /// ApiException with its status, a JSON body the strict reader refuses (JsonBodyException) with its status and
-/// pointer, malformed requests and oversized bodies as 400/413, a database that cannot serve
+/// pointer, malformed requests and oversized bodies as 400/413, a request head over the API's limits as 414/431
+/// (<see cref="RequestHeadChecks"/>), a database that cannot serve
 /// for the moment as 503 with Retry-After, and anything unexpected as a logged 500 that reveals nothing internal.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -17,6 +18,7 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         context.Response.Headers[ErrorEnvelope.TraceHeader] = context.TraceIdentifier;
         try
         {
+            RequestHeadChecks.Check(context);
             await next(context).ConfigureAwait(false);
             if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted && context.Response.ContentLength is null)
             {
