@@ -50,6 +50,10 @@ public static class ComptoirServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Above the API's own limits on purpose, as the body's: a 100 KB query or a 64 KB header reaches the error
+            // middleware and gets its 414/431 in the envelope (RequestHeadChecks); past these Kestrel answers alone.
+            kestrel.Limits.MaxRequestLineSize = RequestHeadChecks.HardMaxTargetBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestHeadChecks.HardMaxHeaderBytes;
             kestrel.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
