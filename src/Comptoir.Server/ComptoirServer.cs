@@ -123,6 +123,7 @@ public static class ComptoirServer
         app.MapTransfersApi();
         app.MapTransactionsApi();
         app.MapApiDocumentation();
+        Health.HealthApi.MapHealthApi(app);
         return app;
     }
 }
