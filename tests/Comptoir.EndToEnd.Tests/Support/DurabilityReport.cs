@@ -63,7 +63,7 @@ public sealed class DurabilityReport
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"durability on {engine}, {elapsed.TotalSeconds:F1} s");
-        text.AppendLine(culture, $"  writes sent: {writes.Count} (clients {writes.Count(w => w.Kind == WriteKind.Client)}, invoices {writes.Count(w => w.Kind == WriteKind.Invoice)}, finalizations {writes.Count(w => w.Kind == WriteKind.Finalize)}), plus {_retriesSent} retries");
+        text.AppendLine(culture, $"  writes sent: {writes.Count} (clients {writes.Count(w => w.Kind == WriteKind.Client)}, invoices {writes.Count(w => w.Kind == WriteKind.Invoice)}, finalizations {writes.Count(w => w.Kind == WriteKind.Finalize)}), plus {_retriesSent} retries and re-sends");
         text.AppendLine(culture, $"  acknowledged on first send: {writes.Count(w => w.FirstReply is { Succeeded: true })}; refused on first send: {writes.Count(w => w.FirstReply is { Succeeded: false })}");
         text.AppendLine(culture, $"  no answer (killed under them): {writes.Count(w => w.WasUnanswered)}; on retry replayed {_replayedAfterRestart}, executed {_executedAfterRestart}");
         text.AppendLine(culture, $"  acknowledged writes re-sent: {_acknowledgedResent}");

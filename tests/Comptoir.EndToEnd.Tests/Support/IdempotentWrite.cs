@@ -91,5 +91,8 @@ public sealed class IdempotentWrite(WriteKind kind, string key, string path, str
     /// <summary>True when the first send got no answer (whatever its retries did later).</summary>
     public bool WasUnanswered { get; set; }
 
+    /// <summary>True once the retry after a restart has had its answer (a retry that failed is reported once, not again each restart).</summary>
+    public bool Retried { get; set; }
+
     public override string ToString() => $"{Kind} {Path} key={Key}";
 }

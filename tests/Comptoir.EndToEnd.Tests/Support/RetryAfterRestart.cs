@@ -10,10 +10,10 @@ public sealed class RetryAfterRestart(HttpClient http, DurabilityReport report)
     /// <summary>How long a retry may meet 409 idempotency_key_in_use or no answer before it counts as a finding.</summary>
     public static readonly TimeSpan InUseWait = TimeSpan.FromSeconds(15);
 
-    /// <summary>Retries every write whose first send got no answer and that no retry has resolved yet.</summary>
+    /// <summary>Retries every write whose first send got no answer and that was not retried yet.</summary>
     public async Task RetryUnansweredAsync(IEnumerable<IdempotentWrite> writes)
     {
-        var pending = writes.Where(w => w.WasUnanswered && w.Acknowledged is null).ToList();
+        var pending = writes.Where(w => w.WasUnanswered && !w.Retried).ToList();
         await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (write, _) => await RetryAsync(write));
     }
 
@@ -39,6 +39,7 @@ public sealed class RetryAfterRestart(HttpClient http, DurabilityReport report)
     private async Task RetryAsync(IdempotentWrite write)
     {
         var reply = await SendUntilSettledAsync(write);
+        write.Retried = true;
         if (reply is null)
         {
             report.Add($"{write}: no answer before the kill, and its retry got none within {InUseWait.TotalSeconds} s");
