@@ -107,8 +107,9 @@ public static class ComptoirServer
         app.UseRouting();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
-        app.UseMiddleware<IdempotencyMiddleware>();
+        // Scopes first: a token without the route's scope must not replay what another caller stored under a key.
         app.UseMiddleware<ScopeCheckMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapClientInvoicesApi();

@@ -14,7 +14,7 @@ public sealed class AttachmentStore(Database database, TimeProvider clock)
 
     private const string MetadataColumns = "id, organization_id, file_name, content_type, file_size, sha256, invoice_id, created_at, updated_at";
 
-    public async Task<AttachmentRow> CreateAsync(string organizationId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    public async Task<AttachmentRow> CreateAsync(string organizationId, string fileName, string contentType, byte[] content, AlsoInTransaction<AttachmentRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var now = Timestamps.ToText(clock.GetUtcNow());
@@ -29,9 +29,14 @@ public sealed class AttachmentStore(Database database, TimeProvider clock)
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await database.WriteAsync((c, t) => c.ExecuteAsync(
-            "INSERT INTO attachments (id, organization_id, file_name, content_type, file_size, sha256, content, invoice_id, created_at, updated_at) VALUES (@Id, @OrganizationId, @FileName, @ContentType, @FileSize, @Sha256, @content, NULL, @CreatedAt, @UpdatedAt)",
-            new { row.Id, row.OrganizationId, row.FileName, row.ContentType, row.FileSize, row.Sha256, content, row.CreatedAt, row.UpdatedAt }, t), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO attachments (id, organization_id, file_name, content_type, file_size, sha256, content, invoice_id, created_at, updated_at) VALUES (@Id, @OrganizationId, @FileName, @ContentType, @FileSize, @Sha256, @content, NULL, @CreatedAt, @UpdatedAt)",
+                new { row.Id, row.OrganizationId, row.FileName, row.ContentType, row.FileSize, row.Sha256, content, row.CreatedAt, row.UpdatedAt }, t).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, row).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
         return row;
     }
 

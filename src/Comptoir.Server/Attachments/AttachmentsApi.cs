@@ -61,10 +61,10 @@ public static class AttachmentsApi
         await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         var name = FileNames.Sanitize(file.FileName, "attachment");
         var type = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
-        var row = await store.CreateAsync(principal.OrganizationId, name, type.Length > 100 ? "application/octet-stream" : type, buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
-        var baseUrl = PublicUrls.Base(context);
-        var url = await signer.SignAsync(baseUrl, row.Id, context.RequestAborted).ConfigureAwait(false);
-        return Single(row, url, 201);
+        var sign = await signer.PrepareAsync(PublicUrls.Base(context), context.RequestAborted).ConfigureAwait(false);
+        JsonResponse Created(AttachmentRow row) => Single(row, sign(row.Id), 201);
+        var row = await store.CreateAsync(principal.OrganizationId, name, type.Length > 100 ? "application/octet-stream" : type, buffer.ToArray(), context.ReplyRecording<AttachmentRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(row, Created);
     }
 
     private static async Task<IResult> Get(HttpContext context, AttachmentStore store, UrlSigner signer, string id)

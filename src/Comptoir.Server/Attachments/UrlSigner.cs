@@ -14,11 +14,22 @@ public sealed class UrlSigner(KeyRing keys, TimeProvider clock)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(30);
 
-    public async Task<string> SignAsync(string baseUrl, string attachmentId, CancellationToken cancellationToken = default)
+    public async Task<string> SignAsync(string baseUrl, string attachmentId, CancellationToken cancellationToken = default) =>
+        (await PrepareAsync(baseUrl, cancellationToken).ConfigureAwait(false))(attachmentId);
+
+    /// <summary>
+    /// A signer with its key in hand, for URLs made inside a write's transaction (where the key, read through a write
+    /// of its own on first use, cannot be fetched).
+    /// </summary>
+    public async Task<Func<string, string>> PrepareAsync(string baseUrl, CancellationToken cancellationToken = default)
     {
-        var expires = (clock.GetUtcNow() + Validity).ToUnixTimeSeconds();
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(await KeyAsync(cancellationToken).ConfigureAwait(false), Payload(attachmentId, expires)));
-        return string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/v2/attachments/{attachmentId}/download?expires={expires}&signature={signature}");
+        var key = await KeyAsync(cancellationToken).ConfigureAwait(false);
+        return attachmentId =>
+        {
+            var expires = (clock.GetUtcNow() + Validity).ToUnixTimeSeconds();
+            var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, Payload(attachmentId, expires)));
+            return string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/v2/attachments/{attachmentId}/download?expires={expires}&signature={signature}");
+        };
     }
 
     /// <summary>Null when valid; otherwise why not (expired, or a signature that does not match).</summary>

@@ -35,7 +35,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
     /// client of the organization. A draft is written with its document job in one command: one round trip on
     /// PostgreSQL, where the create is the API's most frequent write.
     /// </summary>
-    public async Task<ClientInvoiceRow> CreateAsync(ClientInvoiceRow row, ClientInvoiceContent content, string status, OrganizationRow organization, ClientRow? client, CancellationToken cancellationToken = default)
+    public async Task<ClientInvoiceRow> CreateAsync(ClientInvoiceRow row, ClientInvoiceContent content, string status, OrganizationRow organization, ClientRow? client, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(content);
@@ -62,6 +62,17 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
                 {
                     await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
                     await FinalizeInTransactionAsync(c, t, row, organization, client, now).ConfigureAwait(false);
+                    await alsoInTransaction.RunAsync(c, t, row).ConfigureAwait(false);
+                    return row;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            else if (alsoInTransaction is not null)
+            {
+                await database.WriteAsync(async (c, t) =>
+                {
+                    await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
+                    await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, row.Id, now).ConfigureAwait(false);
+                    await alsoInTransaction(c, t, row).ConfigureAwait(false);
                     return row;
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -129,7 +140,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         }, cancellationToken);
 
     /// <summary>draft -> unpaid: number, frozen snapshots, finalized_at, and the Factur-X job, in one transaction.</summary>
-    public async Task<ClientInvoiceRow> FinalizeAsync(string organizationId, string id, OrganizationRow organization, CancellationToken cancellationToken = default)
+    public async Task<ClientInvoiceRow> FinalizeAsync(string organizationId, string id, OrganizationRow organization, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         var row = await WriteAsync(async (c, t) =>
         {
@@ -137,6 +148,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             RequireStatus(invoice, ClientInvoiceStatus.Draft, "finalize");
             var client = await RequireClientAsync(c, t, invoice, organizationId).ConfigureAwait(false);
             await FinalizeInTransactionAsync(c, t, invoice, organization, client, clock.GetUtcNow()).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
             return invoice;
         }, cancellationToken).ConfigureAwait(false);
         jobs.Signal();
@@ -144,28 +156,28 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
     }
 
     /// <summary>unpaid -> paid, on the given date or now (409 from any other state).</summary>
-    public Task<ClientInvoiceRow> MarkPaidAsync(string organizationId, string id, DateTimeOffset? paidAt, CancellationToken cancellationToken = default) =>
+    public Task<ClientInvoiceRow> MarkPaidAsync(string organizationId, string id, DateTimeOffset? paidAt, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         TransitionAsync(organizationId, id, ClientInvoiceStatus.Unpaid, "mark as paid", (invoice, now) =>
         {
             invoice.Status = ClientInvoiceStatus.Paid;
             invoice.PaidAt = Timestamps.ToText(paidAt ?? now);
-        }, cancellationToken);
+        }, alsoInTransaction, cancellationToken);
 
     /// <summary>paid -> unpaid (409 from any other state).</summary>
-    public Task<ClientInvoiceRow> UnmarkPaidAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+    public Task<ClientInvoiceRow> UnmarkPaidAsync(string organizationId, string id, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         TransitionAsync(organizationId, id, ClientInvoiceStatus.Paid, "unmark as paid", (invoice, _) =>
         {
             invoice.Status = ClientInvoiceStatus.Unpaid;
             invoice.PaidAt = null;
-        }, cancellationToken);
+        }, alsoInTransaction, cancellationToken);
 
     /// <summary>unpaid -> canceled (409 from any other state).</summary>
-    public Task<ClientInvoiceRow> CancelAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+    public Task<ClientInvoiceRow> CancelAsync(string organizationId, string id, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         TransitionAsync(organizationId, id, ClientInvoiceStatus.Unpaid, "cancel", (invoice, now) =>
         {
             invoice.Status = ClientInvoiceStatus.Canceled;
             invoice.CanceledAt = Timestamps.ToText(now);
-        }, cancellationToken);
+        }, alsoInTransaction, cancellationToken);
 
     /// <summary>
     /// unpaid -> paid by money that arrived, inside the caller's transaction: the unpaid invoice of the organization
@@ -189,7 +201,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         return invoice;
     }
 
-    private Task<ClientInvoiceRow> TransitionAsync(string organizationId, string id, string from, string action, Action<ClientInvoiceRow, DateTimeOffset> apply, CancellationToken cancellationToken) =>
+    private Task<ClientInvoiceRow> TransitionAsync(string organizationId, string id, string from, string action, Action<ClientInvoiceRow, DateTimeOffset> apply, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction, CancellationToken cancellationToken) =>
         WriteAsync(async (c, t) =>
         {
             var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
@@ -197,6 +209,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             var now = clock.GetUtcNow();
             apply(invoice, now);
             await SaveStatusAsync(c, t, invoice, Timestamps.ToText(now)).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
             return invoice;
         }, cancellationToken);
 

@@ -3,6 +3,7 @@ using Comptoir.Server.Http;
 using System.Text.Json;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.Http.Json;
 using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.ClientInvoices;
@@ -76,8 +77,9 @@ public static class ClientInvoicesApi
         var row = new ClientInvoiceRow();
         var content = new ClientInvoiceContent();
         var status = ClientInvoiceRequest.Apply(body, row, content, organization, accounts, creating: true)!;
-        var created = await invoices.CreateAsync(row, content, status, organization, client, context.RequestAborted).ConfigureAwait(false);
-        return Single(context, created, 201);
+        JsonResponse Created(ClientInvoiceRow invoice) => Single(context, invoice, 201);
+        var created = await invoices.CreateAsync(row, content, status, organization, client, context.ReplyRecording<ClientInvoiceRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(created, Created);
     }
 
     private static async Task<IResult> Get(HttpContext context, ClientInvoiceStore invoices, string id)
@@ -164,8 +166,9 @@ public static class ClientInvoicesApi
     {
         var principal = context.Principal();
         var (organization, _) = await OrganizationOf(principal, organizations, context.RequestAborted).ConfigureAwait(false);
-        var invoice = await invoices.FinalizeAsync(principal.OrganizationId, id, organization, context.RequestAborted).ConfigureAwait(false);
-        return Single(context, invoice, 200);
+        JsonResponse Finalized(ClientInvoiceRow invoice) => Single(context, invoice, 200);
+        var invoice = await invoices.FinalizeAsync(principal.OrganizationId, id, organization, context.ReplyRecording<ClientInvoiceRow>(Finalized), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(invoice, Finalized);
     }
 
     private static async Task<IResult> Transition(HttpContext context, ClientInvoiceStore invoices, string id, string action)
@@ -182,14 +185,16 @@ public static class ClientInvoicesApi
             }
         }
 
+        JsonResponse Changed(ClientInvoiceRow changed) => Single(context, changed, 200);
+        var reply = context.ReplyRecording<ClientInvoiceRow>(Changed);
         var invoice = action switch
         {
-            "mark_as_paid" => await invoices.MarkPaidAsync(principal.OrganizationId, id, paidAt, context.RequestAborted).ConfigureAwait(false),
-            "unmark_as_paid" => await invoices.UnmarkPaidAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false),
-            "mark_as_canceled" => await invoices.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false),
+            "mark_as_paid" => await invoices.MarkPaidAsync(principal.OrganizationId, id, paidAt, reply, context.RequestAborted).ConfigureAwait(false),
+            "unmark_as_paid" => await invoices.UnmarkPaidAsync(principal.OrganizationId, id, reply, context.RequestAborted).ConfigureAwait(false),
+            "mark_as_canceled" => await invoices.CancelAsync(principal.OrganizationId, id, reply, context.RequestAborted).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
-        return Single(context, invoice, 200);
+        return context.Reply(invoice, Changed);
     }
 
     private static async Task<(OrganizationRow, IReadOnlyList<BankAccountRow>)> OrganizationOf(ApiPrincipal principal, OrganizationStore organizations, CancellationToken cancellationToken) =>

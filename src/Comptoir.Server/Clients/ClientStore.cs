@@ -22,13 +22,18 @@ public sealed class ClientStore(Database database, TimeProvider clock)
     private static readonly string UpdateSql =
         $"UPDATE clients SET {string.Join(", ", Columns.Skip(2).Where(c => c != "created_at").Select(c => $"{c} = {Parameter(c)}"))} WHERE id = @Id AND organization_id = @OrganizationId";
 
-    public async Task<ClientRow> CreateAsync(ClientRow client, CancellationToken cancellationToken = default)
+    public async Task<ClientRow> CreateAsync(ClientRow client, AlsoInTransaction<ClientRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Id = Guid.CreateVersion7().ToString();
         client.CreatedAt = client.UpdatedAt = Timestamps.ToText(clock.GetUtcNow());
         Derive(client);
-        await database.WriteAsync((c, t) => c.ExecuteAsync(InsertSql, client, t), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(InsertSql, client, t).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, client).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
         return client;
     }
 

@@ -1,6 +1,7 @@
 using Comptoir.Server.Http.Query;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.Http.Json;
 using Comptoir.Server.Clients;
 using Comptoir.Server.Http.OpenApi;
@@ -78,8 +79,10 @@ public static class ClientsApi
         var body = Unwrap(new JsonBody(document.RootElement, string.Empty));
         var client = new ClientRow { OrganizationId = principal.OrganizationId };
         ClientRequest.Apply(body, client, creating: true);
-        await store.CreateAsync(client, context.RequestAborted).ConfigureAwait(false);
-        return Single(client, 201);
+        await store.CreateAsync(client, context.ReplyRecording<ClientRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(client, Created);
+
+        static JsonResponse Created(ClientRow created) => Single(created, 201);
     }
 
     private static async Task<IResult> Update(HttpContext context, ClientStore store, string id)

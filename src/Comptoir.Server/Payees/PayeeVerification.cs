@@ -78,15 +78,16 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
         return (results, string.Create(CultureInfo.InvariantCulture, $"v1|{expires}|{nonce}|{signature}"));
     }
 
-    /// <summary>Loads the signing key, so <see cref="ConsumeAsync"/> never has to write inside a transaction.</summary>
+    /// <summary>Loads the signing key, so <see cref="CheckAsync"/> never has to write inside a transaction.</summary>
     public Task PrepareAsync(CancellationToken cancellationToken = default) => keys.GetAsync("vop_proof_key", cancellationToken);
 
     /// <summary>
-    /// Inside a transfer's transaction (call <see cref="PrepareAsync"/> first): checks that the token is genuine, unexpired, this organization's, and covers
-    /// (IBAN, name); marks it used. Returns why not, or null.
+    /// Checks that the token is genuine, unexpired, this organization's, and covers (IBAN, name); returns why not, or
+    /// null. Inside a transaction, call <see cref="PrepareAsync"/> first.
     /// </summary>
-    public async Task<string?> ConsumeAsync(DbConnection c, DbTransaction t, string organizationId, string token, string iban, string name, CancellationToken cancellationToken)
+    public async Task<string?> CheckAsync(DbConnection c, DbTransaction? t, string organizationId, string token, string iban, string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(token);
         var parts = token.Split('|');
         if (parts.Length != 4 || parts[0] != "v1" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
         {
@@ -107,14 +108,17 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
         var match = new { yes = true, no = false, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) };
         var covered = await c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM payee_verifications WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey", match, t).ConfigureAwait(false);
-        if (covered == 0)
-        {
-            return "vop_proof_token was issued for another IBAN or beneficiary name; verify this beneficiary.";
-        }
+        return covered == 0 ? "vop_proof_token was issued for another IBAN or beneficiary name; verify this beneficiary." : null;
+    }
 
+    /// <summary>Records, in a transfer's transaction, that a token <see cref="CheckAsync"/> accepted paid (IBAN, name).</summary>
+    public Task MarkUsedAsync(DbConnection c, DbTransaction t, string organizationId, string token, string iban, string name)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var parts = token.Split('|');
         // Marked once: later transfers with the same token touch (and lock) nothing.
-        await c.ExecuteAsync("UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND iban = @iban AND name_key = @nameKey AND used = @no", match, t).ConfigureAwait(false);
-        return null;
+        return c.ExecuteAsync("UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey AND used = @no",
+            new { yes = true, no = false, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) }, t);
     }
 
     private static ApiException ResponderError(string availability) => availability switch

@@ -62,13 +62,14 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
         return rows.ToLookup(r => r.TransactionId, r => r.AttachmentId);
     }
 
-    /// <summary>Links an existing attachment of the organization to a transaction (idempotent).</summary>
-    public Task AttachAsync(string transactionId, string attachmentId, CancellationToken cancellationToken = default) =>
+    /// <summary>Links an existing attachment of the organization to a transaction (idempotent); the hook is given the attachment id.</summary>
+    public Task AttachAsync(string transactionId, string attachmentId, AlsoInTransaction<string>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now) ON CONFLICT DO NOTHING",
                 new { transactionId, attachmentId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
             await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, attachmentId).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comptoir.Core.Money;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.Http.Json;
 using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Attachments;
@@ -130,8 +131,9 @@ public static class TransactionsApi
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
         _ = await attachments.FindAsync(principal.OrganizationId, attachmentId, context.RequestAborted).ConfigureAwait(false)
             ?? throw ApiException.Invalid("/attachment_id", "not_found", "attachment_id is not an attachment of this organization (upload it with POST /v2/attachments).");
-        await transactions.AttachAsync(transaction.Id, attachmentId, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(json => json.WriteString("attachment_id", attachmentId));
+        static JsonResponse Attached(string attached) => JsonResponse.Ok(json => json.WriteString("attachment_id", attached));
+        await transactions.AttachAsync(transaction.Id, attachmentId, context.ReplyRecording<string>(Attached), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(attachmentId, Attached);
     }
 
     private static async Task<Dictionary<string, AttachmentResponse>> AttachmentsOf(ILookup<string, string> links, string organizationId, AttachmentStore attachments, UrlSigner signer, HttpContext context)

@@ -25,11 +25,23 @@ public sealed class ScaSessions(Database database, TimeProvider clock)
         return token;
     }
 
-    /// <summary>Approves or denies a pending session; false when there is no pending session with that token.</summary>
-    public async Task<bool> DecideAsync(string token, bool approve, string? organizationId = null, CancellationToken cancellationToken = default) =>
-        await database.WriteAsync((c, t) => c.ExecuteAsync(
-            "UPDATE sca_sessions SET status = @status WHERE token = @token AND status = 'pending' AND (@organizationId IS NULL OR organization_id = @organizationId)",
-            new { token, status = approve ? "approved" : "denied", organizationId }, t), cancellationToken).ConfigureAwait(false) == 1;
+    /// <summary>
+    /// Approves or denies a pending session; false when there is no pending session with that token.
+    /// <paramref name="alsoInTransaction"/> runs with the decision made (it is given <paramref name="approve"/>).
+    /// </summary>
+    public Task<bool> DecideAsync(string token, bool approve, string? organizationId = null, AlsoInTransaction<bool>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var decided = await c.ExecuteAsync(
+                "UPDATE sca_sessions SET status = @status WHERE token = @token AND status = 'pending' AND (@organizationId IS NULL OR organization_id = @organizationId)",
+                new { token, status = approve ? "approved" : "denied", organizationId }, t).ConfigureAwait(false) == 1;
+            if (decided)
+            {
+                await alsoInTransaction.RunAsync(c, t, approve).ConfigureAwait(false);
+            }
+
+            return decided;
+        }, cancellationToken);
 
     /// <summary>Inside the transfer's transaction: the session's state, consumed if approved for this very transfer.</summary>
     public async Task<string> ConsumeAsync(DbConnection c, DbTransaction t, string organizationId, string token, string fingerprint)

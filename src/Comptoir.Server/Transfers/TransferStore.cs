@@ -24,7 +24,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     private const string Columns = "id, organization_id, bank_account_id, beneficiary_id, idempotency_key, amount_cents, currency, status, instant, reference, note, scheduled_date, attachment_ids, transaction_id, declined_reason, created_at, updated_at, processed_at, completed_at";
 
     /// <summary>Creates the transfer, or returns the one already made with this key (Replayed = true).</summary>
-    public async Task<(TransferRow Transfer, bool Replayed)> CreateAsync(string organizationId, string idempotencyKey, TransferRequest request, string? scaToken, CancellationToken cancellationToken = default)
+    public async Task<(TransferRow Transfer, bool Replayed)> CreateAsync(string organizationId, string idempotencyKey, TransferRequest request, string? scaToken, AlsoInTransaction<TransferRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var existing = await FindByKeyAsync(organizationId, idempotencyKey, cancellationToken).ConfigureAwait(false);
@@ -41,19 +41,27 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             throw ApiException.Invalid("/transfer/beneficiary_id", "invalid", $"The beneficiary is {beneficiary.Status}; only validated beneficiaries can be paid.");
         }
 
-        // A beneficiary that is not trusted needs strong customer authentication, approved out of band.
+        await verification.PrepareAsync(cancellationToken).ConfigureAwait(false);
+
+        // A beneficiary that is not trusted needs strong customer authentication, approved out of band. Every other
+        // rule is checked first: a request that can never succeed must not prompt the user's phone.
         if (!beneficiary.Trusted && scaToken is null)
         {
+            await database.ReadAsync(c => CheckAsync(c, null, organizationId, request, beneficiary, cancellationToken), cancellationToken).ConfigureAwait(false);
             var token = await sca.StartAsync(organizationId, ScaSessions.Fingerprint(request), cancellationToken).ConfigureAwait(false);
             var error = new ApiException(428, new ApiError("sca_required", "This beneficiary is not trusted: approve the strong customer authentication session, then repeat the request with X-Qonto-Sca-Session-Token."));
             error.Fields["sca_session_token"] = token;
             throw error;
         }
 
-        await verification.PrepareAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var created = await database.WriteAsync((c, t) => CreateInTransactionAsync(c, t, organizationId, idempotencyKey, request, beneficiary, scaToken, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var created = await database.WriteAsync(async (c, t) =>
+            {
+                var transfer = await CreateInTransactionAsync(c, t, organizationId, idempotencyKey, request, beneficiary, scaToken, cancellationToken).ConfigureAwait(false);
+                await alsoInTransaction.RunAsync(c, t, transfer).ConfigureAwait(false);
+                return transfer;
+            }, cancellationToken).ConfigureAwait(false);
             jobs.Signal();
             return (created, false);
         }
@@ -64,10 +72,12 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         }
     }
 
-    private async Task<TransferRow> CreateInTransactionAsync(DbConnection c, DbTransaction t, string organizationId, string idempotencyKey, TransferRequest request, BeneficiaryRow beneficiary, string? scaToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rules of a transfer that need no write: the account, the proof token (not yet marked used), the attachments
+    /// and the funds. Run alone before an SCA session opens, and again in the transfer's transaction.
+    /// </summary>
+    private async Task<BankAccountRow> CheckAsync(DbConnection c, DbTransaction? t, string organizationId, TransferRequest request, BeneficiaryRow beneficiary, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var nowText = Timestamps.ToText(now);
         var account = await c.QuerySingleOrDefaultAsync<BankAccountRow>("SELECT * FROM bank_accounts WHERE id = @id AND organization_id = @organizationId",
             new { id = request.BankAccountId, organizationId }, t).ConfigureAwait(false)
             ?? throw ApiException.Invalid("/transfer/bank_account_id", "not_found", "bank_account_id is not an account of this organization.");
@@ -76,23 +86,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             throw ApiException.Invalid("/transfer/bank_account_id", "invalid", "The account is not active.");
         }
 
-        if (scaToken is not null)
-        {
-            var state = await sca.ConsumeAsync(c, t, organizationId, scaToken, ScaSessions.Fingerprint(request)).ConfigureAwait(false);
-            switch (state)
-            {
-                case "approved":
-                    break;
-                case "pending":
-                    throw new ApiException(428, new ApiError("sca_pending", "The strong customer authentication session is not approved yet."));
-                case "denied":
-                    throw ApiException.Forbidden("sca_denied", "The strong customer authentication was denied.");
-                default:
-                    throw ApiException.Invalid("/X-Qonto-Sca-Session-Token", "invalid", $"The SCA session token is {state} or was issued for another transfer.");
-            }
-        }
-
-        if (await verification.ConsumeAsync(c, t, organizationId, request.ProofToken, beneficiary.Iban, beneficiary.Name, cancellationToken).ConfigureAwait(false) is { } tokenProblem)
+        if (await verification.CheckAsync(c, t, organizationId, request.ProofToken, beneficiary.Iban, beneficiary.Name, cancellationToken).ConfigureAwait(false) is { } tokenProblem)
         {
             throw ApiException.Invalid("/vop_proof_token", "invalid", tokenProblem);
         }
@@ -112,6 +106,40 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             }
         }
 
+        if (account.AuthorizedBalanceCents < request.AmountCents)
+        {
+            throw InsufficientFunds();
+        }
+
+        return account;
+    }
+
+    private static ApiException InsufficientFunds() =>
+        ApiException.Invalid("/transfer/amount", "insufficient_funds", "The account's available balance is lower than the amount.");
+
+    private async Task<TransferRow> CreateInTransactionAsync(DbConnection c, DbTransaction t, string organizationId, string idempotencyKey, TransferRequest request, BeneficiaryRow beneficiary, string? scaToken, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var nowText = Timestamps.ToText(now);
+        var account = await CheckAsync(c, t, organizationId, request, beneficiary, cancellationToken).ConfigureAwait(false);
+        if (scaToken is not null)
+        {
+            var state = await sca.ConsumeAsync(c, t, organizationId, scaToken, ScaSessions.Fingerprint(request)).ConfigureAwait(false);
+            switch (state)
+            {
+                case "approved":
+                    break;
+                case "pending":
+                    throw new ApiException(428, new ApiError("sca_pending", "The strong customer authentication session is not approved yet."));
+                case "denied":
+                    throw ApiException.Forbidden("sca_denied", "The strong customer authentication was denied.");
+                default:
+                    throw ApiException.Invalid("/X-Qonto-Sca-Session-Token", "invalid", $"The SCA session token is {state} or was issued for another transfer.");
+            }
+        }
+
+        await verification.MarkUsedAsync(c, t, organizationId, request.ProofToken, beneficiary.Iban, beneficiary.Name).ConfigureAwait(false);
+
         var since = Timestamps.ToText(now.AddHours(-24));
         var instantToday = await c.ExecuteScalarAsync<long>(
             "SELECT COALESCE(SUM(amount_cents), 0) FROM transfers WHERE organization_id = @organizationId AND instant = @yes AND created_at >= @since AND status <> @canceled AND status <> @declined",
@@ -120,7 +148,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
 
         if (!await Ledger.ReserveAsync(c, t, account.Id, request.AmountCents, nowText).ConfigureAwait(false))
         {
-            throw ApiException.Invalid("/transfer/amount", "insufficient_funds", "The account's available balance is lower than the amount.");
+            throw InsufficientFunds();
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -177,7 +205,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     }
 
     /// <summary>Cancels a pending transfer and gives its reservation back (409 otherwise).</summary>
-    public Task<TransferRow> CancelAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
+    public Task<TransferRow> CancelAsync(string organizationId, string id, AlsoInTransaction<TransferRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (c, t) =>
         {
             var transfer = await c.QuerySingleOrDefaultAsync<TransferRow>("SELECT * FROM transfers WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
@@ -191,6 +219,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             await Ledger.DeclineDebitAsync(c, t, transfer.BankAccountId, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
             transfer.Status = TransferStatus.Canceled;
             await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
+            await alsoInTransaction.RunAsync(c, t, transfer).ConfigureAwait(false);
             return transfer;
         }, cancellationToken);
 

@@ -56,14 +56,20 @@ public static class TransfersApi
         var body = new JsonBody(document.RootElement, string.Empty);
         var request = Read(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sca = context.Request.Headers[ScaHeader].ToString();
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, key, request, sca.Length == 0 ? null : sca, context.RequestAborted).ConfigureAwait(false);
-        transfer.InitiatorId = principal.CredentialId;
+        JsonResponse Created(TransferRow created)
+        {
+            created.InitiatorId = principal.CredentialId;
+            return Single(created, 201);
+        }
+
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
+            return Created(transfer);
         }
 
-        return Single(transfer, 201);
+        return context.Reply(transfer, Created);
     }
 
     private static TransferRequest Read(JsonBody body, DateOnly today)
@@ -125,8 +131,9 @@ public static class TransfersApi
     private static async Task<IResult> Cancel(HttpContext context, TransferStore transfers, string id)
     {
         var principal = context.Principal();
-        var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false);
-        return Single(transfer, 200);
+        static JsonResponse Canceled(TransferRow canceled) => Single(canceled, 200);
+        var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.ReplyRecording<TransferRow>(Canceled), context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(transfer, Canceled);
     }
 
     /// <summary>Sandbox only: approves (default) or denies an SCA session, as the phone app would.</summary>
@@ -145,12 +152,13 @@ public static class TransfersApi
             approve = new JsonBody(document.RootElement, string.Empty).Enum("action", "approve", "deny") != "deny";
         }
 
-        if (!await sessions.DecideAsync(token, approve, principal.OrganizationId, context.RequestAborted).ConfigureAwait(false))
+        static JsonResponse Decided(bool approved) => JsonResponse.Ok(json => json.WriteString("status", approved ? "approved" : "denied"));
+        if (!await sessions.DecideAsync(token, approve, principal.OrganizationId, context.ReplyRecording<bool>(Decided), context.RequestAborted).ConfigureAwait(false))
         {
             throw ApiException.NotFound("Pending SCA session");
         }
 
-        return JsonResponse.Ok(json => json.WriteString("status", approve ? "approved" : "denied"));
+        return context.Reply(approve, Decided);
     }
 
     private static JsonResponse Single(TransferRow transfer, int status) =>

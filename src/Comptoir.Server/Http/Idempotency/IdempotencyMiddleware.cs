@@ -9,9 +9,11 @@ namespace Comptoir.Server.Http.Idempotency;
 
 /// <summary>
 /// X-Qonto-Idempotency-Key on POST: the first successful response is stored in the database for 30 minutes and
-/// replayed for any repeat (with Idempotent-Replayed: true), across restarts and server processes. A repeat while
-/// the first is still running gets 409; a failed attempt frees the key. A claim left by a crashed process expires
-/// after <see cref="InFlightLease"/> so the client can retry.
+/// replayed for any repeat (with Idempotent-Replayed: true), across restarts and server processes. A handler that
+/// writes stores its reply in its write's transaction (<see cref="IdempotentReply"/>), so a crash can never separate
+/// the two; for the others the reply is stored just after. A repeat while the first is still running gets 409; a
+/// failed attempt frees the key. A claim left by a crashed process expires after <see cref="InFlightLease"/> so the
+/// client can retry (nothing it asked was written: the reply would have been stored with it).
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, Database database, TimeProvider clock)
 {
@@ -36,13 +38,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
         }
 
         var path = context.Request.Path.Value!;
-        var stored = await ClaimAsync(principal.OrganizationId, key, path, context.RequestAborted).ConfigureAwait(false);
+        var (stored, claimedAt) = await ClaimAsync(principal.OrganizationId, key, path, context.RequestAborted).ConfigureAwait(false);
         if (stored is not null)
         {
             await ReplayAsync(context, stored, path).ConfigureAwait(false);
             return;
         }
 
+        var claim = new IdempotentReply(principal.OrganizationId, key, claimedAt!);
+        context.Items[typeof(IdempotentReply)] = claim;
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -51,17 +55,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
         {
             await next(context).ConfigureAwait(false);
             succeeded = context.Response.StatusCode is >= 200 and < 300;
-            if (succeeded)
+            if (succeeded && claim.Stored is null)
             {
-                await CompleteAsync(principal.OrganizationId, key, context.Response.StatusCode, buffer.ToArray()).ConfigureAwait(false);
+                await CompleteAsync(principal.OrganizationId, key, claimedAt!, context.Response.StatusCode, buffer.ToArray()).ConfigureAwait(false);
             }
         }
         finally
         {
             context.Response.Body = original;
-            if (!succeeded)
+            if (!succeeded && claim.Stored is null)
             {
-                await ReleaseAsync(principal.OrganizationId, key).ConfigureAwait(false);
+                await ReleaseAsync(principal.OrganizationId, key, claimedAt!).ConfigureAwait(false);
             }
         }
 
@@ -70,7 +74,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
     }
 
     /// <summary>Claims the key; returns the stored outcome when the key was already used.</summary>
-    private async Task<StoredOutcome?> ClaimAsync(string organizationId, string key, string path, CancellationToken cancellationToken)
+    /// <summary>Claims the key (returning when the claim was made) or returns the stored outcome when it was already used.</summary>
+    private async Task<(StoredOutcome? Stored, string? ClaimedAt)> ClaimAsync(string organizationId, string key, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -79,11 +84,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
         catch (DbException e) when (Database.IsUniqueViolation(e))
         {
             // Another request inserted the same key between our read and our insert: it is in flight.
-            return new StoredOutcome { State = "in_flight", RequestPath = path };
+            return (new StoredOutcome { State = "in_flight", RequestPath = path }, null);
         }
     }
 
-    private Task<StoredOutcome?> TryClaimAsync(string organizationId, string key, string path, CancellationToken cancellationToken) =>
+    private Task<(StoredOutcome? Stored, string? ClaimedAt)> TryClaimAsync(string organizationId, string key, string path, CancellationToken cancellationToken) =>
         database.WriteAsync(async (c, t) =>
         {
             var now = clock.GetUtcNow();
@@ -94,7 +99,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
                 || (existing.State == "in_flight" && Timestamps.Parse(existing.CreatedAt) + InFlightLease <= now));
             if (existing is not null && !stale)
             {
-                return existing;
+                return (existing, null);
             }
 
             if (existing is not null)
@@ -102,19 +107,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
                 await c.ExecuteAsync("DELETE FROM idempotency_keys WHERE organization_id = @organizationId AND idempotency_key = @key", new { organizationId, key }, t).ConfigureAwait(false);
             }
 
+            var claimedAt = Timestamps.ToText(now);
             await c.ExecuteAsync(
-                "INSERT INTO idempotency_keys (organization_id, idempotency_key, request_path, state, created_at, expires_at) VALUES (@organizationId, @key, @path, 'in_flight', @now, @expires)",
-                new { organizationId, key, path, now = Timestamps.ToText(now), expires = Timestamps.ToText(now + Retention) }, t).ConfigureAwait(false);
-            return (StoredOutcome?)null;
+                "INSERT INTO idempotency_keys (organization_id, idempotency_key, request_path, state, created_at, expires_at) VALUES (@organizationId, @key, @path, 'in_flight', @claimedAt, @expires)",
+                new { organizationId, key, path, claimedAt, expires = Timestamps.ToText(now + Retention) }, t).ConfigureAwait(false);
+            return ((StoredOutcome?)null, (string?)claimedAt);
         }, cancellationToken);
 
-    private Task CompleteAsync(string organizationId, string key, int status, byte[] body) =>
+    private Task CompleteAsync(string organizationId, string key, string claimedAt, int status, byte[] body) =>
         database.WriteAsync((c, t) => c.ExecuteAsync(
-            "UPDATE idempotency_keys SET state = 'done', status_code = @status, response_body = @body WHERE organization_id = @organizationId AND idempotency_key = @key",
-            new { organizationId, key, status, body }, t));
+            "UPDATE idempotency_keys SET state = 'done', status_code = @status, response_body = @body WHERE organization_id = @organizationId AND idempotency_key = @key AND state = 'in_flight' AND created_at = @claimedAt",
+            new { organizationId, key, claimedAt, status, body }, t));
 
-    private Task ReleaseAsync(string organizationId, string key) =>
-        database.WriteAsync((c, t) => c.ExecuteAsync("DELETE FROM idempotency_keys WHERE organization_id = @organizationId AND idempotency_key = @key AND state = 'in_flight'", new { organizationId, key }, t));
+    // Only this request's own claim: a retry that took the key over after the lease keeps it.
+    private Task ReleaseAsync(string organizationId, string key, string claimedAt) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync("DELETE FROM idempotency_keys WHERE organization_id = @organizationId AND idempotency_key = @key AND state = 'in_flight' AND created_at = @claimedAt", new { organizationId, key, claimedAt }, t));
 
     private static async Task ReplayAsync(HttpContext context, StoredOutcome stored, string path)
     {

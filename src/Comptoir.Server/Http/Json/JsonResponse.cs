@@ -8,6 +8,13 @@ namespace Comptoir.Server.Http.Json;
 /// <summary>An IResult that streams JSON written by hand with <see cref="Utf8JsonWriter"/>: exact field names, nulls kept.</summary>
 public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IResult
 {
+    private byte[]? _bytes;
+
+    public int StatusCode => status;
+
+    /// <summary>The body, written once: a reply stored for idempotent replay is byte for byte the one sent.</summary>
+    public byte[] Bytes => _bytes ??= ToBytes(write);
+
     public static JsonResponse Ok(Action<Utf8JsonWriter> write) => new(200, write);
 
     public static JsonResponse Created(Action<Utf8JsonWriter> write) => new(201, write);
@@ -61,10 +68,9 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        using var buffer = new MemoryStream(4096);
-        Write(buffer, write);
-        httpContext.Response.ContentLength = buffer.Length;
-        await httpContext.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted).ConfigureAwait(false);
+        var body = Bytes;
+        httpContext.Response.ContentLength = body.Length;
+        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
     }
 
     private static void Write(MemoryStream buffer, Action<Utf8JsonWriter> write)
