@@ -8,10 +8,11 @@ using Xunit.Abstractions;
 namespace Comptoir.EndToEnd.Tests;
 
 /// <summary>
-/// kill -9 under write load: `comptoir serve` is killed with SIGKILL at a random moment mid-load, several times, and
-/// started again on the same data. A client retrying with its idempotency keys must find every acknowledged write,
+/// kill -9 under write load (clients, uploads, draft invoices, finalizations, each POST with its own idempotency
+/// key): `comptoir serve` is killed with SIGKILL at a random moment mid-load, three times, and started again on the
+/// same data. A client retrying with its idempotency keys must find every acknowledged write,
 /// replays for what had committed, one execution for what had not, gapless invoice numbers and one Factur-X file
-/// per finalized invoice. COMPTOIR_DURABILITY_SEED replays a run's kill moments.
+/// per finalized invoice. COMPTOIR_DURABILITY_SEED repeats a run's kill points (the request counts that trigger them).
 /// </summary>
 public sealed class DurabilityTests(ITestOutputHelper output)
 {
@@ -27,7 +28,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         var seed = Environment.GetEnvironmentVariable("COMPTOIR_DURABILITY_SEED") is { Length: > 0 } fixedSeed
             ? int.Parse(fixedSeed, CultureInfo.InvariantCulture)
             : Random.Shared.Next();
-        output.WriteLine($"seed {seed} (COMPTOIR_DURABILITY_SEED={seed} repeats these kill moments)");
+        output.WriteLine($"seed {seed} (COMPTOIR_DURABILITY_SEED={seed} repeats these kill points)");
         var random = new Random(seed);
         var watch = Stopwatch.StartNew();
         var report = new DurabilityReport();

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Comptoir.FacturX.Reading;
+using Comptoir.Server.Storage;
+using Dapper;
 
 namespace Comptoir.EndToEnd.Tests.Support;
 
@@ -25,8 +27,9 @@ public sealed class DurabilityAudit(HttpClient http, KillableServer server, Dura
         await CheckAcknowledgedWritesAsync(writes);
         var clients = await ListAsync("clients", "clients");
         var invoices = await ListAsync("client_invoices", "client_invoices");
-        CheckOneResourcePerKey(writes, WriteKind.Client, clients, "name");
-        CheckOneResourcePerKey(writes, WriteKind.Invoice, invoices, "purchase_order");
+        CheckOneResourcePerKey(writes, WriteKind.Client, clients.Select(c => c.GetProperty("name").GetString()));
+        CheckOneResourcePerKey(writes, WriteKind.Attachment, await ListUploadNamesAsync());
+        CheckOneResourcePerKey(writes, WriteKind.Invoice, invoices.Select(i => i.GetProperty("purchase_order").GetString()));
         var finalized = invoices.Where(i => i.GetProperty("number").ValueKind == JsonValueKind.String).ToList();
         report.FinalizedInvoices = finalized.Count;
         CheckNumbering(writes, finalized);
@@ -41,6 +44,7 @@ public sealed class DurabilityAudit(HttpClient http, KillableServer server, Dura
             var (path, resource, field, expected) = write.Kind switch
             {
                 WriteKind.Client => ($"clients/{acknowledged.ResourceId}", "client", "name", write.Marker),
+                WriteKind.Attachment => ($"attachments/{acknowledged.ResourceId}", "attachment", "file_name", write.Marker),
                 WriteKind.Invoice => ($"client_invoices/{acknowledged.ResourceId}", "client_invoice", "purchase_order", write.Marker),
                 _ => ($"client_invoices/{write.Marker}", "client_invoice", "number", acknowledged.InvoiceNumber),
             };
@@ -57,10 +61,10 @@ public sealed class DurabilityAudit(HttpClient http, KillableServer server, Dura
         }
     }
 
-    private void CheckOneResourcePerKey(IReadOnlyList<IdempotentWrite> writes, WriteKind kind, IReadOnlyList<JsonElement> resources, string field)
+    /// <summary><paramref name="markers"/>: the marker field of every resource of the kind.</summary>
+    private void CheckOneResourcePerKey(IReadOnlyList<IdempotentWrite> writes, WriteKind kind, IEnumerable<string?> markers)
     {
-        var byMarker = resources.Where(r => r.GetProperty(field).ValueKind == JsonValueKind.String)
-            .GroupBy(r => r.GetProperty(field).GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        var byMarker = markers.OfType<string>().GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
         foreach (var write in writes.Where(w => w.Kind == kind))
         {
             var count = byMarker.GetValueOrDefault(write.Marker);
@@ -155,6 +159,13 @@ public sealed class DurabilityAudit(HttpClient http, KillableServer server, Dura
 
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+    }
+
+    /// <summary>The API lists no attachments, so the uploads' names are read from the database.</summary>
+    private async Task<IReadOnlyList<string>> ListUploadNamesAsync()
+    {
+        await using var database = Database.Open(server.Database, server.DataDirectory);
+        return [.. await database.ReadAsync(c => c.QueryAsync<string>("SELECT file_name FROM attachments WHERE invoice_id IS NULL"))];
     }
 
     private async Task<IReadOnlyList<JsonElement>> ListAsync(string path, string property)

@@ -14,6 +14,7 @@ public sealed class DurabilityReport
     private int _executedAfterRestart;
     private int _acknowledgedResent;
     private int _retriesSent;
+    private int _keyInUseAnswers;
 
     public IReadOnlyList<string> Findings
     {
@@ -58,12 +59,15 @@ public sealed class DurabilityReport
 
     public void CountRetrySent() => Interlocked.Increment(ref _retriesSent);
 
+    /// <summary>A retry answered 409 idempotency_key_in_use (a claim still held) and sent again.</summary>
+    public void CountKeyInUse() => Interlocked.Increment(ref _keyInUseAnswers);
+
     public string Summary(string engine, IReadOnlyList<IdempotentWrite> writes, TimeSpan elapsed)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"durability on {engine}, {elapsed.TotalSeconds:F1} s");
-        text.AppendLine(culture, $"  writes sent: {writes.Count} (clients {writes.Count(w => w.Kind == WriteKind.Client)}, invoices {writes.Count(w => w.Kind == WriteKind.Invoice)}, finalizations {writes.Count(w => w.Kind == WriteKind.Finalize)}), plus {_retriesSent} retries and re-sends");
+        text.AppendLine(culture, $"  writes sent: {writes.Count} (clients {writes.Count(w => w.Kind == WriteKind.Client)}, uploads {writes.Count(w => w.Kind == WriteKind.Attachment)}, invoices {writes.Count(w => w.Kind == WriteKind.Invoice)}, finalizations {writes.Count(w => w.Kind == WriteKind.Finalize)}), plus {_retriesSent} retries and re-sends ({_keyInUseAnswers} answered 409 idempotency_key_in_use)");
         text.AppendLine(culture, $"  acknowledged on first send: {writes.Count(w => w.FirstReply is { Succeeded: true })}; refused on first send: {writes.Count(w => w.FirstReply is { Succeeded: false })}");
         text.AppendLine(culture, $"  no answer (killed under them): {writes.Count(w => w.WasUnanswered)}; on retry replayed {_replayedAfterRestart}, executed {_executedAfterRestart}");
         text.AppendLine(culture, $"  acknowledged writes re-sent: {_acknowledgedResent}");

@@ -5,6 +5,7 @@ namespace Comptoir.EndToEnd.Tests.Support;
 public enum WriteKind
 {
     Client,
+    Attachment,
     Invoice,
     Finalize,
 }
@@ -48,7 +49,7 @@ public sealed record WriteReply(int Status, string Body, bool Replayed)
         try
         {
             using var document = JsonDocument.Parse(Body);
-            foreach (var name in new[] { "client", "client_invoice" })
+            foreach (var name in new[] { "client", "attachment", "client_invoice" })
             {
                 if (document.RootElement.TryGetProperty(name, out var resource) && resource.ValueKind == JsonValueKind.Object)
                 {
@@ -67,7 +68,8 @@ public sealed record WriteReply(int Status, string Body, bool Replayed)
 
 /// <summary>
 /// One POST of the load: its idempotency key and exact body, which every retry sends again unchanged, and what
-/// became of it. <see cref="Marker"/> is written into the resource (client name, invoice purchase_order) so the
+/// became of it. <see cref="Marker"/> is written into the resource (client name, attachment file name, invoice
+/// purchase_order; a finalization's is its invoice id) so the
 /// audit can count how many resources one key produced.
 /// </summary>
 public sealed class IdempotentWrite(WriteKind kind, string key, string path, string body, string marker)

@@ -79,7 +79,13 @@ public sealed class RetryAfterRestart(HttpClient http, DurabilityReport report)
         {
             report.CountRetrySent();
             var reply = await WriteLedger.SendAsync(http, write);
-            var unsettled = reply is null || reply.ErrorCode == "idempotency_key_in_use";
+            var inUse = reply?.ErrorCode == "idempotency_key_in_use";
+            if (inUse)
+            {
+                report.CountKeyInUse();
+            }
+
+            var unsettled = reply is null || inUse;
             if (!unsettled || DateTime.UtcNow >= deadline)
             {
                 return reply;

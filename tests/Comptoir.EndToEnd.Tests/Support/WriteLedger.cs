@@ -41,6 +41,13 @@ public sealed class WriteLedger(string runTag, string iban)
         return Add(new IdempotentWrite(WriteKind.Client, key, "clients", body.ToJsonString(), "Durability " + key));
     }
 
+    /// <summary>A small text upload; the body is the file's content, the marker its name.</summary>
+    public IdempotentWrite NewAttachment()
+    {
+        var key = NextKey("a");
+        return Add(new IdempotentWrite(WriteKind.Attachment, key, "attachments", $"Purchase order scan for {key}\n", key + ".txt"));
+    }
+
     public IdempotentWrite NewInvoice(string clientId)
     {
         var key = NextKey("i");
@@ -72,7 +79,13 @@ public sealed class WriteLedger(string runTag, string iban)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, write.Path);
         request.Headers.TryAddWithoutValidation("X-Qonto-Idempotency-Key", write.Key);
-        if (write.Body.Length > 0)
+        if (write.Kind == WriteKind.Attachment)
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(write.Body));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            request.Content = new MultipartFormDataContent { { file, "file", write.Marker } };
+        }
+        else if (write.Body.Length > 0)
         {
             request.Content = new StringContent(write.Body, Encoding.UTF8);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

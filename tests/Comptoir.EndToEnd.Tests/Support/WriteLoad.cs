@@ -1,7 +1,7 @@
 namespace Comptoir.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Concurrent workers, each repeating create client, create its draft invoice, finalize it, until the server is
+/// Concurrent workers, each repeating create client, upload a file, create a draft invoice, finalize it, until the server is
 /// killed under them: the kill comes when the round has started <c>killAfterRequests</c> requests, so it always
 /// lands mid-load whatever the machine's speed. Every answer (or its absence) is kept on the write; a refusal (not 2xx) is kept too, for the audit to report.
 /// </summary>
@@ -36,6 +36,11 @@ public sealed class WriteLoad(WriteLedger ledger, HttpClient http)
 
             if (client.Succeeded && client.ResourceId is { } clientId)
             {
+                if (await SendAsync(ledger.NewAttachment(), killAfterRequests, trigger) is null)
+                {
+                    return;
+                }
+
                 var invoice = await SendAsync(ledger.NewInvoice(clientId), killAfterRequests, trigger);
                 if (invoice is null)
                 {
