@@ -22,6 +22,12 @@ namespace Comptoir.Client;
 [JsonSerializable(typeof(Envelopes.TransferRequest))]
 [JsonSerializable(typeof(Envelopes.VerifyPayeeRequest))]
 [JsonSerializable(typeof(PayeeVerification))]
+[JsonSerializable(typeof(BulkPayeeVerification))]
+[JsonSerializable(typeof(Envelopes.BulkVerifyRequest))]
+[JsonSerializable(typeof(Envelopes.ProofTokenEnvelope))]
+[JsonSerializable(typeof(ScaSession))]
+[JsonSerializable(typeof(Envelopes.InternalTransferEnvelope))]
+[JsonSerializable(typeof(Envelopes.InternalTransferRequest))]
 [JsonSerializable(typeof(NewClient))]
 [JsonSerializable(typeof(NewClientInvoice))]
 [JsonSerializable(typeof(Envelopes.ErrorEnvelope))]
@@ -47,6 +53,10 @@ internal static class Envelopes
     internal sealed record TransactionsPage(IReadOnlyList<Transaction> Transactions, Meta Meta);
     internal sealed record TransferRequest(string VopProofToken, NewTransfer Transfer);
     internal sealed record VerifyPayeeRequest(string Iban, string BeneficiaryName);
+    internal sealed record BulkVerifyRequest(IReadOnlyList<PayeeToVerify> Requests);
+    internal sealed record ProofTokenEnvelope(ProofToken ProofToken);
+    internal sealed record InternalTransferEnvelope(InternalTransfer InternalTransfer);
+    internal sealed record InternalTransferRequest(NewInternalTransfer InternalTransfer);
     internal sealed record ErrorEnvelope(IReadOnlyList<ErrorItem>? Errors, string? TraceId, string? ScaSessionToken);
     internal sealed record ErrorItem(string? Code, string? Detail, ErrorSource? Source);
     internal sealed record ErrorSource(string? Pointer, string? Parameter);

@@ -1,3 +1,4 @@
+using Comptoir.Server.InternalTransfers;
 using Comptoir.Server.Http;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.Http.Auth;
@@ -85,6 +86,7 @@ public static class ComptoirServer
         services.AddSingleton<PayeeVerification>();
         services.AddSingleton<ScaSessions>();
         services.AddSingleton<TransferStore>();
+        services.AddSingleton<InternalTransferStore>();
         services.AddSingleton<IncomingPayments>();
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
@@ -121,6 +123,8 @@ public static class ComptoirServer
         app.MapBeneficiariesApi();
         app.MapPayeeVerificationApi();
         app.MapTransfersApi();
+        app.MapScaSessionsApi();
+        app.MapInternalTransfersApi();
         app.MapTransactionsApi();
         app.MapApiDocumentation();
         Health.HealthApi.MapHealthApi(app);

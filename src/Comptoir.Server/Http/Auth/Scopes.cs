@@ -11,6 +11,7 @@ public static class Scopes
     public const string AttachmentRead = "attachment.read";
     public const string AttachmentWrite = "attachment.write";
     public const string PaymentWrite = "payment.write";
+    public const string InternalTransferWrite = "internal_transfer.write";
     public const string SupplierInvoiceRead = "supplier_invoice.read";
     public const string SupplierInvoiceWrite = "supplier_invoice.write";
     public const string Webhook = "webhook";
@@ -18,7 +19,7 @@ public static class Scopes
     public static readonly IReadOnlyList<string> All =
     [
         OrganizationRead, ClientRead, ClientWrite, ClientInvoiceRead, ClientInvoiceWrite, AttachmentRead, AttachmentWrite,
-        PaymentWrite, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
+        PaymentWrite, InternalTransferWrite, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
     ];
 
     /// <summary>The sync guide spells the invoice scopes in the plural; both are accepted.</summary>
