@@ -15,6 +15,7 @@ using Comptoir.Server.Transactions;
 using Comptoir.Server.Http.RateLimiting;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,10 +94,17 @@ public static class ComptoirServer
         services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
         services.AddSingleton<JobRunner>();
+        // A sandbox is a developer's server: its webhooks may reach a receiver on the same machine.
+        services.AddSingleton(options.StagingToken is null ? options.Webhooks : options.Webhooks with { AllowLoopback = true });
+        services.AddSingleton<WebhookSubscriptionStore>();
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDispatcher>();
         services.AddApiDocumentation();
         if (options.RunWorkers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+            services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         }
 
         // Let a started job finish on Ctrl-C.
@@ -126,6 +134,7 @@ public static class ComptoirServer
         app.MapScaSessionsApi();
         app.MapInternalTransfersApi();
         app.MapTransactionsApi();
+        app.MapWebhookSubscriptionsApi();
         app.MapApiDocumentation();
         Health.HealthApi.MapHealthApi(app);
         return app;

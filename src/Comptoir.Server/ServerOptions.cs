@@ -37,4 +37,7 @@ public sealed record ServerOptions
 
     /// <summary>Memory for finished client-invoice list pages (see ClientInvoicePageCache); 0 turns the cache off.</summary>
     public long ListCacheBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>How webhooks are delivered: timeouts, retries, concurrency, which callbacks may be reached.</summary>
+    public Webhooks.WebhookSettings Webhooks { get; init; } = new();
 }

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Comptoir.Server.Webhooks;
+
+/// <summary>
+/// The transactional outbox. A store calls it inside the transaction of the change it reports, so the event commits
+/// with the change or rolls back with it: none is sent for a change that did not happen, none lost for one that did.
+/// It writes one event row and one delivery per subscription of the organization to the type, and nothing at all when
+/// there is none (the lookup is one index probe inside the statement, with no extra round trip).
+/// </summary>
+[PublicSurface]
+public static class WebhookEvents
+{
+    // One command of two statements: one round trip on PostgreSQL. The deliveries are read from the event row just
+    // written, so a subscription created between the two statements cannot get a delivery without its event.
+    private const string RecordSql =
+        "INSERT INTO webhook_events (id, organization_id, type, event, payload, created_at) " +
+        "SELECT @whEventId, @whOrganizationId, @whType, @whEvent, @whPayload, @whNow " +
+        "WHERE EXISTS (SELECT 1 FROM webhook_subscription_types WHERE organization_id = @whOrganizationId AND type = @whType); " +
+        "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) " +
+        "SELECT e.id, s.subscription_id, e.organization_id, 'pending', 0, e.created_at, e.created_at, e.created_at, e.created_at " +
+        "FROM webhook_events e JOIN webhook_subscription_types s ON s.organization_id = e.organization_id AND s.type = e.type WHERE e.id = @whEventId";
+
+    /// <summary>Records that <paramref name="resourceJson"/> (the resource's JSON object, as the API renders it) was created, updated or deleted.</summary>
+    public static Task RecordAsync(DbConnection connection, DbTransaction transaction, string organizationId, string type, string eventName, string resourceJson, string now)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var (sql, parameters) = Recording(organizationId, type, eventName, resourceJson, now);
+        return connection.ExecuteAsync(sql, parameters, transaction);
+    }
+
+    /// <summary>
+    /// The same, for a resource that costs a read to render: <paramref name="render"/> runs only when the organization
+    /// has a subscription to the type (null from it records nothing).
+    /// </summary>
+    public static async Task RecordAsync(DbConnection connection, DbTransaction transaction, string organizationId, string type, string eventName, Func<Task<string?>> render, string now)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(render);
+        var subscribed = await connection.ExecuteScalarAsync<bool>(
+            $"SELECT {SubscribedSql("@whOrganizationId", type)}", new { whOrganizationId = organizationId }, transaction).ConfigureAwait(false);
+        if (subscribed && await render().ConfigureAwait(false) is { } resource)
+        {
+            await RecordAsync(connection, transaction, organizationId, type, eventName, resource, now).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The statement and its parameters, for a write sent as one batch (<c>Database.ExecuteAtomicallyAsync</c>).</summary>
+    public static (string Sql, object Parameters) Recording(string organizationId, string type, string eventName, string resourceJson, string now)
+    {
+        ArgumentNullException.ThrowIfNull(organizationId);
+        ArgumentNullException.ThrowIfNull(resourceJson);
+        ArgumentNullException.ThrowIfNull(now);
+        RequireType(type);
+        return (RecordSql, new
+        {
+            whEventId = Guid.CreateVersion7().ToString(),
+            whOrganizationId = organizationId,
+            whType = type,
+            whEvent = eventName,
+            whPayload = Data(eventName, resourceJson),
+            whNow = now,
+        });
+    }
+
+    /// <summary>
+    /// A SQL boolean: does the organization whose id <paramref name="organizationIdExpression"/> gives have a
+    /// subscription to <paramref name="type"/>? For a store that reads its row and this in one query.
+    /// </summary>
+    public static string SubscribedSql(string organizationIdExpression, string type)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationIdExpression);
+        RequireType(type);
+        // The type is one of WebhookTypes' constants (checked above), never text from a request.
+        return $"EXISTS (SELECT 1 FROM webhook_subscription_types WHERE organization_id = {organizationIdExpression} AND type = '{type}')";
+    }
+
+    /// <summary>The "data" object of a delivery: <c>{"event": ..., ...the resource's fields}</c>.</summary>
+    public static string Data(string eventName, string resourceJson)
+    {
+        ArgumentNullException.ThrowIfNull(eventName);
+        ArgumentNullException.ThrowIfNull(resourceJson);
+        var body = resourceJson.AsSpan().Trim();
+        if (body.Length < 2 || body[0] != '{' || body[^1] != '}')
+        {
+            throw new ArgumentException("The resource must be a JSON object.", nameof(resourceJson));
+        }
+
+        var fields = body[1..^1].Trim();
+        var head = "{\"event\":" + System.Text.Json.JsonSerializer.Serialize(eventName, WebhooksJsonContext.Default.String);
+        return fields.Length == 0 ? head + "}" : string.Concat(head, ",", fields, "}");
+    }
+
+    private static void RequireType(string type)
+    {
+        if (type is null || !WebhookTypes.ReadScopes.ContainsKey(type))
+        {
+            throw new ArgumentException($"'{type}' is not a webhook event type.", nameof(type));
+        }
+    }
+}

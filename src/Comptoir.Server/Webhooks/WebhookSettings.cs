@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace Comptoir.Server.Webhooks;
+
+/// <summary>How webhooks are delivered (the `comptoir serve` webhook options).</summary>
+public sealed record WebhookSettings
+{
+    /// <summary>
+    /// Accept http:// callbacks on loopback hosts, and deliveries to loopback addresses (also on with --sandbox): a
+    /// developer's local receiver.
+    /// </summary>
+    public bool AllowLoopback { get; init; }
+
+    /// <summary>Networks that deliveries may reach although they are private, link-local or loopback (CIDR ranges).</summary>
+    public IReadOnlyList<IPNetwork> AllowedNetworks { get; init; } = [];
+
+    /// <summary>A delivery counts when a 2xx answer arrives within this time (connection included).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a TCP and TLS connection may take (never more than <see cref="Timeout"/> in effect).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a failing delivery is retried, from its event (or from a manual retry) before it is marked failed.</summary>
+    public TimeSpan RetryWindow { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>The first wait after a failed attempt; it doubles up to <see cref="MaxRetryDelay"/>, less up to a quarter of jitter.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Deliveries in flight at once in one process, to one subscription, and to one host.</summary>
+    public int MaxInFlight { get; init; } = 32;
+
+    public int MaxInFlightPerSubscription { get; init; } = 4;
+
+    public int MaxInFlightPerHost { get; init; } = 8;
+
+    /// <summary>How often a dispatcher looks for due deliveries (events of any process, retries come due).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How much of a receiver's answer is read (kept, shortened, as the delivery's last error).</summary>
+    public int MaxResponseBytes { get; init; } = 4096;
+}
