@@ -36,6 +36,13 @@ public static class ClientInvoiceRendering
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>The stored rendering with its links in the form webhook deliveries complete (<see cref="Webhooks.WebhookEvents.BaseUrlPlaceholder"/>).</summary>
+    public static string ForEvent(ClientInvoiceRow invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return invoice.Rendered.Replace("\"" + BasePlaceholder, "\"" + Webhooks.WebhookEvents.BaseUrlPlaceholder, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes the stored rendering as the value of the current property or array element.</summary>
     public static void WriteStored(Utf8JsonWriter json, ClientInvoiceRow invoice, string baseUrl)
     {

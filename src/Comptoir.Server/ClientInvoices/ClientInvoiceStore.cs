@@ -5,6 +5,7 @@ using Comptoir.Server.Clients;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.Webhooks;
 using Dapper;
 
 namespace Comptoir.Server.ClientInvoices;
@@ -62,6 +63,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
                 {
                     await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
                     await FinalizeInTransactionAsync(c, t, row, organization, client, now).ConfigureAwait(false);
+                    await ClientInvoiceEvents.RecordAsync(c, t, row, WebhookEventNames.Created).ConfigureAwait(false);
                     await alsoInTransaction.RunAsync(c, t, row).ConfigureAwait(false);
                     return row;
                 }, cancellationToken).ConfigureAwait(false);
@@ -72,13 +74,14 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
                 {
                     await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
                     await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, row.Id, now).ConfigureAwait(false);
+                    await ClientInvoiceEvents.RecordAsync(c, t, row, WebhookEventNames.Created).ConfigureAwait(false);
                     await alsoInTransaction(c, t, row).ConfigureAwait(false);
                     return row;
                 }, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(ClientInvoiceDocumentJob.Kind, row.Id, now)], cancellationToken).ConfigureAwait(false);
+                await database.ExecuteAtomicallyAsync([(InsertSql, row), jobs.Enqueuing(ClientInvoiceDocumentJob.Kind, row.Id, now), ClientInvoiceEvents.Recording(row, WebhookEventNames.Created)], cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DbException e) when (Database.IsForeignKeyViolation(e))
@@ -117,6 +120,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
                 "UPDATE client_invoices SET client_id = @ClientId, number = @Number, body = @Body, rendered = @Rendered, total_amount_cents = @TotalAmountCents, vat_amount_cents = @VatAmountCents, issue_date = @IssueDate, due_date = @DueDate, updated_at = @UpdatedAt WHERE id = @Id",
                 row, t).ConfigureAwait(false);
             await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, row.Id, now).ConfigureAwait(false);
+            await ClientInvoiceEvents.RecordAsync(c, t, row, WebhookEventNames.Updated).ConfigureAwait(false);
             return row;
         }, cancellationToken).ConfigureAwait(false);
         jobs.Signal();
@@ -136,6 +140,8 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             RequireStatus(row, ClientInvoiceStatus.Draft, "delete");
             await c.ExecuteAsync("DELETE FROM attachments WHERE invoice_id = @id", new { id }, t).ConfigureAwait(false);
             await c.ExecuteAsync("DELETE FROM client_invoices WHERE id = @id", new { id }, t).ConfigureAwait(false);
+            row.UpdatedAt = Timestamps.ToText(clock.GetUtcNow());
+            await ClientInvoiceEvents.RecordAsync(c, t, row, WebhookEventNames.Deleted).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
@@ -148,6 +154,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             RequireStatus(invoice, ClientInvoiceStatus.Draft, "finalize");
             var client = await RequireClientAsync(c, t, invoice, organizationId).ConfigureAwait(false);
             await FinalizeInTransactionAsync(c, t, invoice, organization, client, clock.GetUtcNow()).ConfigureAwait(false);
+            await ClientInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
             await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
             return invoice;
         }, cancellationToken).ConfigureAwait(false);
@@ -198,6 +205,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         invoice.Status = ClientInvoiceStatus.Paid;
         invoice.PaidAt = now;
         await SaveStatusAsync(c, t, invoice, now).ConfigureAwait(false);
+        await ClientInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
         return invoice;
     }
 
@@ -209,6 +217,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             var now = clock.GetUtcNow();
             apply(invoice, now);
             await SaveStatusAsync(c, t, invoice, Timestamps.ToText(now)).ConfigureAwait(false);
+            await ClientInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
             await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
             return invoice;
         }, cancellationToken);
@@ -277,8 +286,15 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         if (current.AttachmentId != attachmentId)
         {
             current.AttachmentId = attachmentId;
+            current.Rendered = ClientInvoiceRendering.Render(current);
             await connection.ExecuteAsync("UPDATE client_invoices SET attachment_id = @attachmentId, rendered = @rendered WHERE id = @id",
-                new { attachmentId, rendered = ClientInvoiceRendering.Render(current), id = current.Id }, transaction).ConfigureAwait(false);
+                new { attachmentId, rendered = current.Rendered, id = current.Id }, transaction).ConfigureAwait(false);
+        }
+
+        // A finalized invoice's Factur-X file is ready (draft previews are not events).
+        if (current.Status != ClientInvoiceStatus.Draft)
+        {
+            await ClientInvoiceEvents.RecordAsync(connection, transaction, current, WebhookEventNames.Updated, stamp).ConfigureAwait(false);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Comptoir.Server.Storage;
+using Comptoir.Server.Webhooks;
 using Dapper;
 
 namespace Comptoir.Server.Clients;
@@ -31,6 +32,7 @@ public sealed class ClientStore(Database database, TimeProvider clock)
         await database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(InsertSql, client, t).ConfigureAwait(false);
+            await ClientEvents.RecordAsync(c, t, client, WebhookEventNames.Created, client.UpdatedAt).ConfigureAwait(false);
             await alsoInTransaction.RunAsync(c, t, client).ConfigureAwait(false);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
@@ -42,7 +44,16 @@ public sealed class ClientStore(Database database, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(client);
         client.UpdatedAt = Timestamps.ToText(clock.GetUtcNow());
         Derive(client);
-        return await database.WriteAsync((c, t) => c.ExecuteAsync(UpdateSql, client, t), cancellationToken).ConfigureAwait(false) == 1;
+        return await database.WriteAsync(async (c, t) =>
+        {
+            var updated = await c.ExecuteAsync(UpdateSql, client, t).ConfigureAwait(false) == 1;
+            if (updated)
+            {
+                await ClientEvents.RecordAsync(c, t, client, WebhookEventNames.Updated, client.UpdatedAt).ConfigureAwait(false);
+            }
+
+            return updated;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ClientRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
@@ -58,8 +69,8 @@ public sealed class ClientStore(Database database, TimeProvider clock)
     public Task<bool?> DeleteAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.WriteAsync<bool?>(async (c, t) =>
         {
-            var exists = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, t).ConfigureAwait(false);
-            if (exists == 0)
+            var client = await FindAsync(c, t, organizationId, id).ConfigureAwait(false);
+            if (client is null)
             {
                 return null;
             }
@@ -71,6 +82,7 @@ public sealed class ClientStore(Database database, TimeProvider clock)
             }
 
             await c.ExecuteAsync("DELETE FROM clients WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, t).ConfigureAwait(false);
+            await ClientEvents.RecordAsync(c, t, client, WebhookEventNames.Deleted, Timestamps.ToText(clock.GetUtcNow())).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 

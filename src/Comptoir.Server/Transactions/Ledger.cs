@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Comptoir.Server.Organizations;
 using Comptoir.Server.Storage;
 using Dapper;
 
@@ -18,14 +19,25 @@ public static class Ledger
     /// Reserves a debit against the authorized balance. One conditional UPDATE, so concurrent reservations can never
     /// take the account below zero, on either engine. Returns false when the funds are not there.
     /// </summary>
-    public static async Task<bool> ReserveAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
-        await c.ExecuteAsync(
+    public static async Task<bool> ReserveAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now)
+    {
+        var reserved = await c.ExecuteAsync(
             "UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents - @amountCents, updated_at = @now WHERE id = @accountId AND status = 'active' AND authorized_balance_cents >= @amountCents",
             new { accountId, amountCents, now }, t).ConfigureAwait(false) == 1;
+        if (reserved)
+        {
+            await BankAccountEvents.BalanceChangedAsync(c, t, accountId, now).ConfigureAwait(false);
+        }
+
+        return reserved;
+    }
 
     /// <summary>Gives a reservation back (canceled or declined debit).</summary>
-    private static Task ReleaseAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
-        c.ExecuteAsync("UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId", new { accountId, amountCents, now }, t);
+    private static async Task ReleaseAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now)
+    {
+        await c.ExecuteAsync("UPDATE bank_accounts SET authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId", new { accountId, amountCents, now }, t).ConfigureAwait(false);
+        await BankAccountEvents.BalanceChangedAsync(c, t, accountId, now).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Settles a reserved debit: the balance follows the authorized balance down and the pending transaction
@@ -36,6 +48,8 @@ public static class Ledger
         var balance = await c.ExecuteScalarAsync<long>("UPDATE bank_accounts SET balance_cents = balance_cents - @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents", new { accountId, amountCents, now }, t).ConfigureAwait(false);
         await c.ExecuteAsync("UPDATE transactions SET status = @completed, settled_at = @now, booked_at = @now, settled_balance_cents = @balance, updated_at = @now WHERE id = @transactionId",
             new { transactionId, completed = TransactionStatus.Completed, now, balance }, t).ConfigureAwait(false);
+        await BankAccountEvents.BalanceChangedAsync(c, t, accountId, now).ConfigureAwait(false);
+        await TransactionEvents.UpdatedAsync(c, t, transactionId, now).ConfigureAwait(false);
         return balance;
     }
 
@@ -44,23 +58,29 @@ public static class Ledger
     {
         await ReleaseAsync(c, t, accountId, amountCents, now).ConfigureAwait(false);
         await c.ExecuteAsync("UPDATE transactions SET status = @declined, updated_at = @now WHERE id = @transactionId", new { transactionId, declined = TransactionStatus.Declined, now }, t).ConfigureAwait(false);
+        await TransactionEvents.UpdatedAsync(c, t, transactionId, now).ConfigureAwait(false);
     }
 
     /// <summary>Credits an account at once (settled incoming money). Returns the new balance.</summary>
-    public static Task<long> CreditAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now) =>
-        c.ExecuteScalarAsync<long>(
+    public static async Task<long> CreditAsync(DbConnection c, DbTransaction t, string accountId, long amountCents, string now)
+    {
+        var balance = await c.ExecuteScalarAsync<long>(
             "UPDATE bank_accounts SET balance_cents = balance_cents + @amountCents, authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents",
-            new { accountId, amountCents, now }, t);
+            new { accountId, amountCents, now }, t).ConfigureAwait(false);
+        await BankAccountEvents.BalanceChangedAsync(c, t, accountId, now).ConfigureAwait(false);
+        return balance;
+    }
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
+    public static async Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         row.Id = string.IsNullOrEmpty(row.Id) ? Guid.CreateVersion7().ToString() : row.Id;
         row.TransactionId = string.IsNullOrEmpty(row.TransactionId) ? "cmpt-" + row.Id[^12..] : row.TransactionId;
         row.BookedAt = row.SettledAt ?? row.EmittedAt;
-        return c.ExecuteAsync(
+        await c.ExecuteAsync(
             $"INSERT INTO transactions ({Columns}) VALUES (@Id, @TransactionId, @OrganizationId, @BankAccountId, @AmountCents, @Side, @OperationType, @Status, @Label, @Reference, @Note, @CounterpartyName, @CounterpartyIban, @CounterpartyBic, @TransferId, @SettledBalanceCents, @EmittedAt, @SettledAt, @BookedAt, @CreatedAt, @UpdatedAt)",
-            row, t);
+            row, t).ConfigureAwait(false);
+        await TransactionEvents.CreatedAsync(c, t, row).ConfigureAwait(false);
     }
 
     /// <summary>Records incoming money as a settled credit: balance, authorized balance and the transaction, together.</summary>

@@ -7,6 +7,7 @@ using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.Webhooks;
 using Dapper;
 
 namespace Comptoir.Server.Transfers;
@@ -203,6 +204,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         var start = scheduled > today ? new DateTimeOffset(scheduled.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero) : now;
         var settleAt = instant ? start + TransferLimits.InstantSettlement : TransferLimits.NextBusinessDay(start);
         await jobs.EnqueueAsync(c, t, SettleTransfer, transfer.Id, settleAt).ConfigureAwait(false);
+        await TransferEvents.RecordAsync(c, t, transfer, WebhookEventNames.Created).ConfigureAwait(false);
         return transfer;
     }
 
@@ -293,11 +295,12 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     }
 
     /// <summary>The one write of a transfer's status change (with its reason and processing times).</summary>
-    private static Task SaveStatusAsync(DbConnection c, DbTransaction t, TransferRow transfer, string now)
+    private static async Task SaveStatusAsync(DbConnection c, DbTransaction t, TransferRow transfer, string now)
     {
         transfer.UpdatedAt = now;
-        return c.ExecuteAsync(
+        await c.ExecuteAsync(
             "UPDATE transfers SET status = @Status, declined_reason = @DeclinedReason, processed_at = @ProcessedAt, completed_at = @CompletedAt, updated_at = @UpdatedAt WHERE id = @Id",
-            transfer, t);
+            transfer, t).ConfigureAwait(false);
+        await TransferEvents.RecordAsync(c, t, transfer, WebhookEventNames.Updated).ConfigureAwait(false);
     }
 }

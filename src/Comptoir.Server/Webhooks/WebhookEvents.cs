@@ -12,6 +12,12 @@ namespace Comptoir.Server.Webhooks;
 [PublicSurface]
 public static class WebhookEvents
 {
+    /// <summary>
+    /// Written at the start of a link in an event's resource where the server's public base URL goes: it is set at
+    /// delivery (the configured --public-url, else the first listen URL), as requests set theirs.
+    /// </summary>
+    public const string BaseUrlPlaceholder = "comptoir-public-base-url:";
+
     // One command of two statements: one round trip on PostgreSQL. The deliveries are read from the event row just
     // written, so a subscription created between the two statements cannot get a delivery without its event.
     private const string RecordSql =

@@ -19,12 +19,15 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient _http;
     private readonly WebhookSettings _settings;
     private readonly TimeProvider _clock;
+    private readonly string _baseUrl;
 
-    public WebhookSender(WebhookSettings settings, TimeProvider clock)
+    public WebhookSender(WebhookSettings settings, ServerOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
         _settings = settings;
         _clock = clock;
+        _baseUrl = (options.PublicBaseUrl ?? options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]).TrimEnd('/');
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -45,7 +48,7 @@ public sealed class WebhookSender : IDisposable
     }
 
     /// <summary>The body a receiver gets: the event's envelope around its stored data.</summary>
-    public static byte[] Body(ClaimedDelivery delivery)
+    public byte[] Body(ClaimedDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         return JsonResponse.ToBytes(json =>
@@ -57,7 +60,7 @@ public sealed class WebhookSender : IDisposable
             json.WriteString("type", delivery.Type);
             json.WriteString("created_at", delivery.EventCreatedAt);
             json.WritePropertyName("data");
-            json.WriteRawValue(delivery.Payload, skipInputValidation: true);
+            json.WriteRawValue(delivery.Payload.Replace("\"" + WebhookEvents.BaseUrlPlaceholder, "\"" + _baseUrl, StringComparison.Ordinal), skipInputValidation: true);
         });
     }
 

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using System.Text.Json;
+using Comptoir.Server.Webhooks;
+using Dapper;
+
+namespace Comptoir.Server.Transactions;
+
+/// <summary>The v1/transactions webhook events, recorded by the ledger in the transaction that moves the money.</summary>
+internal static class TransactionEvents
+{
+    private static readonly string SubscribedRowSql =
+        $"SELECT * FROM transactions WHERE id = @transactionId AND {WebhookEvents.SubscribedSql("transactions.organization_id", WebhookTypes.Transactions)}";
+
+    /// <summary>A transaction just written (pending or completed): rendered from the row, no read.</summary>
+    public static Task CreatedAsync(DbConnection c, DbTransaction t, TransactionRow row) =>
+        WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Created, Render(row, []), row.UpdatedAt);
+
+    /// <summary>A transaction whose status changed (completed, declined): read and rendered only when someone listens.</summary>
+    public static async Task UpdatedAsync(DbConnection c, DbTransaction t, string transactionId, string now)
+    {
+        // One query says whether anyone listens; the row is read and rendered only then.
+        var row = await c.QuerySingleOrDefaultAsync<TransactionRow>(SubscribedRowSql, new { transactionId }, t).ConfigureAwait(false);
+        if (row is null)
+        {
+            return;
+        }
+
+        var attachments = await c.QueryAsync<string>("SELECT attachment_id FROM transaction_attachments WHERE transaction_id = @transactionId ORDER BY created_at", new { transactionId }, t).ConfigureAwait(false);
+        await WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Updated, Render(row, attachments.AsList()), now).ConfigureAwait(false);
+    }
+
+    /// <summary>The transaction as GET /v2/transactions/{id} renders it (amounts as JSON numbers).</summary>
+    private static string Render(TransactionRow row, IReadOnlyList<string> attachmentIds) =>
+        JsonSerializer.Serialize(TransactionResponse.From(row, attachmentIds, null), TransactionsJsonContext.Default.TransactionResponse);
+}
