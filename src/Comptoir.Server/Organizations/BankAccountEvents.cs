@@ -19,12 +19,18 @@ public static class BankAccountEvents
     public static async Task BalanceChangedAsync(DbConnection connection, DbTransaction transaction, string accountId, string now)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var rows = await connection.QueryAsync<BankAccountRow, bool, (BankAccountRow Account, bool Subscribed)>(
-            SelectSql, (account, subscribed) => (account, subscribed), new { accountId }, transaction, splitOn: "subscribed").ConfigureAwait(false);
+        var rows = await connection.QueryAsync<BankAccountRow, SubscribedFlag, (BankAccountRow Account, bool Subscribed)>(
+            SelectSql, (account, flag) => (account, flag.Subscribed), new { accountId }, transaction, splitOn: "subscribed").ConfigureAwait(false);
         foreach (var (account, _) in rows.Where(r => r.Subscribed))
         {
             await WebhookEvents.RecordAsync(connection, transaction, account.OrganizationId, WebhookTypes.Accounts, WebhookEventNames.Updated,
                 JsonSerializer.Serialize(BankAccountResponse.From(account), OrganizationsJsonContext.Default.BankAccountResponse), now).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The flag column, as Dapper reads it on both engines (a boolean on PostgreSQL, an integer on SQLite).</summary>
+    private sealed class SubscribedFlag
+    {
+        public bool Subscribed { get; set; }
     }
 }
