@@ -61,6 +61,33 @@ public sealed class IdempotentReplyTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Subscribing_to_webhooks_and_its_reply_commit_together(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var reply = await AssertAtomicAsync(server,
+            key => Send(server, "v2/webhook_subscriptions", new JsonObject { ["callback_url"] = "https://erp.example.com/h", ["types"] = new JsonArray("v1/clients") }, key),
+            "SELECT COUNT(*) FROM webhook_subscriptions");
+        // The replay shows the secret given at creation, the same bytes.
+        Assert.StartsWith("whsec_", JsonNode.Parse(reply)!["secret"]!.GetValue<string>(), StringComparison.Ordinal);
+        var id = JsonNode.Parse(reply)!["id"]!.GetValue<string>();
+        await AssertAtomicAsync(server, key => Send(server, $"v2/webhook_subscriptions/{id}/test", null, key), "SELECT COUNT(*) FROM webhook_events");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_webhook_event_commits_with_its_change_or_not_at_all(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        await ApiAssert.Json(await server.Client.Post("v2/webhook_subscriptions", new JsonObject { ["callback_url"] = "https://erp.example.com/h", ["types"] = new JsonArray("v1/clients") }), HttpStatusCode.Created);
+        // A client whose write rolls back (its reply could not be stored) leaves no event; the one that commits has one.
+        await AssertAtomicAsync(server,
+            key => Send(server, "v2/clients", Body.Seed(Seeds.AcmeClient), key),
+            "SELECT (SELECT COUNT(*) FROM clients) || '/' || (SELECT COUNT(*) FROM webhook_events) || '/' || (SELECT COUNT(*) FROM webhook_deliveries)");
+        Assert.Equal("1/1/1", await ScalarAsync(server.Database, "SELECT (SELECT COUNT(*) FROM clients) || '/' || (SELECT COUNT(*) FROM webhook_events) || '/' || (SELECT COUNT(*) FROM webhook_deliveries)"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Uploading_an_attachment_and_its_reply_commit_together(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);

@@ -54,6 +54,14 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/transactions/{id}/attachments"] = Scopes.AttachmentRead,
         ["POST /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
         ["GET /v2/openapi.json"] = "public",
+        ["POST /v2/webhook_subscriptions"] = Scopes.Webhook,
+        ["GET /v2/webhook_subscriptions"] = Scopes.Webhook,
+        ["GET /v2/webhook_subscriptions/{id}"] = Scopes.Webhook,
+        ["PUT /v2/webhook_subscriptions/{id}"] = Scopes.Webhook,
+        ["DELETE /v2/webhook_subscriptions/{id}"] = Scopes.Webhook,
+        ["GET /v2/webhook_subscriptions/{id}/deliveries"] = Scopes.Webhook,
+        ["POST /v2/webhook_subscriptions/{id}/deliveries/{delivery_id}/retry"] = Scopes.Webhook,
+        ["POST /v2/webhook_subscriptions/{id}/test"] = Scopes.Webhook,
     };
 
     /// <summary>A sample of routes from each group, with the scope each needs.</summary>
