@@ -23,6 +23,7 @@ public static class AdminCommands
         admin.Subcommands.Add(Tokens(console));
         admin.Subcommands.Add(Credentials(console));
         admin.Subcommands.Add(JobAdminCommands.Build(console));
+        admin.Subcommands.Add(WebhookAdminCommands.Build(console));
         foreach (var command in PaymentAdminCommands.Build(console))
         {
             admin.Subcommands.Add(command);

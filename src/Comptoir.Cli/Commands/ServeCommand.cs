@@ -33,7 +33,11 @@ public static class ServeCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COMPTOIR_TRUSTED_PROXIES"),
         };
         var listCache = new Option<int>("--list-cache-mb") { Description = "Memory for finished client-invoice list pages, served again until an invoice of the organization changes (0 turns it off).", DefaultValueFactory = _ => 64 };
-        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, trustedProxies, shortLimit, longLimit, listCache };
+        var allowHttpWebhooks = new Option<bool>("--allow-http-webhooks") { Description = "Accept http:// webhook callbacks on loopback hosts and deliver to loopback addresses (a local receiver; --sandbox does the same)." };
+        var webhookNetworks = new Option<string?>("--webhook-allow-networks") { Description = "Networks (CIDR, comma-separated) that webhook deliveries may reach although private or link-local (refused by default)." };
+        var webhookTimeout = new Option<string>("--webhook-timeout") { Description = "A delivery counts when a 2xx answer comes within this time (e.g. 1s, 5s).", DefaultValueFactory = _ => "1s" };
+        var webhookRetryFor = new Option<string>("--webhook-retry-for") { Description = "How long a failing delivery is retried, with exponential back-off, before it is marked failed (e.g. 3d, 12h).", DefaultValueFactory = _ => "3d" };
+        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, trustedProxies, shortLimit, longLimit, listCache, allowHttpWebhooks, webhookNetworks, webhookTimeout, webhookRetryFor };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,6 +67,7 @@ public static class ServeCommand
                 throw new CliException($"--public-url is required when listening on {exposed}: pre-signed URLs and invoice_url must not be built from a Host header that any client can forge.", ExitCodes.Usage);
             }
 
+            var webhooks = WebhookServeOptions.Read(parse.GetValue(allowHttpWebhooks), parse.GetValue(webhookNetworks), parse.GetValue(webhookTimeout)!, parse.GetValue(webhookRetryFor)!);
             var (dataDirectory, connection) = storage.Read(parse);
             Directory.CreateDirectory(dataDirectory);
             var options = new ServerOptions
@@ -76,6 +81,7 @@ public static class ServeCommand
                 RequestsPer10Seconds = Math.Max(1, parse.GetValue(shortLimit)),
                 RequestsPer10Minutes = Math.Max(1, parse.GetValue(longLimit)),
                 ListCacheBytes = Math.Max(0, parse.GetValue(listCache)) * 1024L * 1024,
+                Webhooks = webhooks,
             };
             return await RunAsync(options, parse.GetValue(sandbox), console, cancellationToken).ConfigureAwait(false);
         });
