@@ -13,6 +13,8 @@ using Comptoir.Server.Transfers;
 using Comptoir.Server.Transactions;
 using Comptoir.Server.Http.RateLimiting;
 using Comptoir.Server.Jobs;
+using Comptoir.Server.Labels;
+using Comptoir.Server.Memberships;
 using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -77,6 +79,8 @@ public static class ComptoirServer
         services.AddSingleton<KeyRing>();
         services.AddSingleton<UrlSigner>();
         services.AddSingleton<BeneficiaryStore>();
+        services.AddSingleton<MembershipStore>();
+        services.AddSingleton<LabelStore>();
         services.AddSingleton<PayeeDirectory>();
         services.AddSingleton<PayeeVerification>();
         services.AddSingleton<ScaSessions>();
@@ -118,6 +122,8 @@ public static class ComptoirServer
         app.MapPayeeVerificationApi();
         app.MapTransfersApi();
         app.MapTransactionsApi();
+        app.MapMembershipsApi();
+        app.MapLabelsApi();
         app.MapApiDocumentation();
         return app;
     }
