@@ -55,3 +55,8 @@ INSERT INTO memberships (id, organization_id, first_name, last_name, email, role
 SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), o.id, 'Owner', o.legal_name, o.contact_email, 'owner', 'active', o.created_at, o.created_at FROM organizations o;
 UPDATE api_keys SET membership_id = (SELECT m.id FROM memberships m WHERE m.organization_id = api_keys.organization_id AND m.role = 'owner');
 UPDATE access_tokens SET membership_id = (SELECT m.id FROM memberships m WHERE m.organization_id = access_tokens.organization_id AND m.role = 'owner');
+
+-- A beneficiary's BIC is never null: that of an account held here at the same bank (country and the first four BBAN
+-- characters, as PayeeDirectory.BankKey), else the SEPA placeholder NOTPROVIDED.
+UPDATE beneficiaries SET bic = (SELECT a.bic FROM bank_accounts a WHERE substr(a.iban, 1, 2) || substr(a.iban, 5, 4) = substr(beneficiaries.iban, 1, 2) || substr(beneficiaries.iban, 5, 4) ORDER BY a.created_at LIMIT 1) WHERE bic IS NULL;
+UPDATE beneficiaries SET bic = 'NOTPROVIDED' WHERE bic IS NULL;
