@@ -132,6 +132,16 @@ public sealed class IdempotentReplyTests
         Assert.Equal("1", await ScalarAsync(server.Database, "SELECT COUNT(*) FROM sca_sessions"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Adding_a_beneficiary_and_its_reply_commit_together(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var body = new JsonObject { ["beneficiary"] = new JsonObject { ["name"] = "Fournitures Durand", ["iban"] = Payments.SupplierIban, ["bic"] = "AGRIFRPP" } };
+        var reply = await AssertAtomicAsync(server, key => Send(server, "v2/sepa/beneficiaries", body.DeepClone(), key), "SELECT COUNT(*) FROM beneficiaries");
+        Assert.False(JsonNode.Parse(reply)!["beneficiary"]!["trusted"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task A_token_without_the_scope_never_sees_a_reply_stored_under_its_key()
     {
