@@ -229,3 +229,32 @@ public sealed class WireContractTests
         return client.SendAsync(request);
     }
 }
+
+/// <summary>Migration 0006 on a database an older release left: its credentials act as an owner membership it creates.</summary>
+public sealed class MembershipMigrationTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Existing_credentials_get_their_organizations_new_owner_membership(string engine)
+    {
+        var connection = TestDatabases.NewConnectionString(engine);
+        await using var database = engine == "postgres" ? Comptoir.Server.Storage.Database.Postgres(connection) : Comptoir.Server.Storage.Database.Sqlite(connection);
+        await Comptoir.Server.Storage.Migrator.MigrateAsync(database, TimeProvider.System, throughVersion: 5);
+        await database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c,
+            "INSERT INTO organizations (id, slug, legal_name, legal_country, locale, invoice_number_pattern, automatic_numbering, created_at, updated_at) VALUES ('o1', 'old-org', 'Ancienne SARL', 'FR', 'fr', 'F-{SEQ:4}', @yes, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');" +
+            "INSERT INTO api_keys (id, organization_id, secret_hash, created_at) VALUES ('k1', 'o1', 'h1', '2025-01-01T00:00:00.000Z');" +
+            "INSERT INTO access_tokens (id, organization_id, token_hash, scopes, created_at) VALUES ('t1', 'o1', 'h2', 'organization.read', '2025-01-01T00:00:00.000Z');" +
+            "INSERT INTO beneficiaries (id, organization_id, name, iban, status, trusted, created_at, updated_at) VALUES ('b1', 'o1', 'Éditions Bérénice', 'FR7630006000011234567890189', 'validated', @yes, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+            new { yes = true }, t), CancellationToken.None);
+
+        await Comptoir.Server.Storage.Migrator.MigrateAsync(database, TimeProvider.System);
+
+        var owner = await database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<(string Id, string Role, string LastName)>(c, "SELECT id, role, last_name FROM memberships WHERE organization_id = 'o1'"));
+        Assert.Equal(("owner", "Ancienne SARL"), (owner.Role, owner.LastName));
+        Assert.Equal(36, owner.Id.Length);
+        Assert.Equal([owner.Id, owner.Id], await database.ReadAsync(async c => (await Dapper.SqlMapper.QueryAsync<string>(c,
+            "SELECT membership_id FROM api_keys UNION ALL SELECT membership_id FROM access_tokens")).ToList()));
+        var beneficiary = await database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<(string SearchName, string Bic)>(c, "SELECT search_name, bic FROM beneficiaries"));
+        Assert.Equal(("editions berenice", "NOTPROVIDED"), beneficiary);
+    }
+}
