@@ -29,6 +29,8 @@ public sealed class ComptoirClient
         PayeeVerification = new PayeeVerificationService(api);
         Transfers = new TransfersService(api);
         Transactions = new TransactionsService(api);
+        Labels = new LabelsService(api);
+        Memberships = new MembershipsService(api);
     }
 
     /// <summary>A client with its own HttpClient (prefer <see cref="ComptoirServiceCollectionExtensions.AddComptoirClient"/> in applications).</summary>
@@ -60,4 +62,10 @@ public sealed class ComptoirClient
 
     /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }
+
+    /// <summary>The organization's labels.</summary>
+    public LabelsService Labels { get; }
+
+    /// <summary>The organization's memberships, and the one the credential acts as.</summary>
+    public MembershipsService Memberships { get; }
 }
