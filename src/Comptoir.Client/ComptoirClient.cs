@@ -28,6 +28,8 @@ public sealed class ComptoirClient
         Beneficiaries = new BeneficiariesService(api);
         PayeeVerification = new PayeeVerificationService(api);
         Transfers = new TransfersService(api);
+        ScaSessions = new ScaSessionsService(api);
+        InternalTransfers = new InternalTransfersService(api);
         Transactions = new TransactionsService(api);
         Labels = new LabelsService(api);
         Memberships = new MembershipsService(api);
@@ -59,6 +61,12 @@ public sealed class ComptoirClient
 
     /// <summary>SEPA transfers.</summary>
     public TransfersService Transfers { get; }
+
+    /// <summary>Strong customer authentication sessions: poll one after a 428 until the user decides.</summary>
+    public ScaSessionsService ScaSessions { get; }
+
+    /// <summary>Internal transfers between the organization's own accounts.</summary>
+    public InternalTransfersService InternalTransfers { get; }
 
     /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }

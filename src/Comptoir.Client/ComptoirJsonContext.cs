@@ -22,6 +22,12 @@ namespace Comptoir.Client;
 [JsonSerializable(typeof(Envelopes.TransferRequest))]
 [JsonSerializable(typeof(Envelopes.VerifyPayeeRequest))]
 [JsonSerializable(typeof(PayeeVerification))]
+[JsonSerializable(typeof(BulkPayeeVerification))]
+[JsonSerializable(typeof(Envelopes.BulkVerifyRequest))]
+[JsonSerializable(typeof(Envelopes.ProofTokenEnvelope))]
+[JsonSerializable(typeof(ScaSession))]
+[JsonSerializable(typeof(Envelopes.InternalTransferEnvelope))]
+[JsonSerializable(typeof(Envelopes.InternalTransferRequest))]
 [JsonSerializable(typeof(NewClient))]
 [JsonSerializable(typeof(NewClientInvoice))]
 [JsonSerializable(typeof(Envelopes.ErrorEnvelope))]
@@ -64,6 +70,10 @@ internal static class Envelopes
     internal sealed record BeneficiaryChangesRequest(BeneficiaryChanges Beneficiary);
     internal sealed record BeneficiaryIds(IReadOnlyList<string> Ids);
     internal sealed record BeneficiaryList(IReadOnlyList<Beneficiary> Beneficiaries);
+    internal sealed record BulkVerifyRequest(IReadOnlyList<PayeeToVerify> Requests);
+    internal sealed record ProofTokenEnvelope(ProofToken ProofToken);
+    internal sealed record InternalTransferEnvelope(InternalTransfer InternalTransfer);
+    internal sealed record InternalTransferRequest(NewInternalTransfer InternalTransfer);
     internal sealed record ErrorEnvelope(IReadOnlyList<ErrorItem>? Errors, string? TraceId, string? ScaSessionToken);
     internal sealed record ErrorItem(string? Code, string? Detail, ErrorSource? Source);
     internal sealed record ErrorSource(string? Pointer, string? Parameter);

@@ -64,13 +64,41 @@ public sealed class PayCommandTests : IDisposable
         await using var server = await RunningServer.StartAsync("sqlite");
         await server.App.Services.GetRequiredService<BeneficiaryStore>().AddAsync(server.Demo.Organization.Id, "Nouveau", SupplierIban, null, trusted: false);
 
-        var challenged = CliRun.Invoke(["pay", "--beneficiary", "Nouveau", "--amount", "10.00", "--reference", "r", "--yes", .. Common(server)]);
+        var challenged = CliRun.Invoke(["pay", "--beneficiary", "Nouveau", "--amount", "10.00", "--reference", "r", "--yes", "--no-wait", .. Common(server)]);
         Assert.Equal(PayCommand.ScaRequired, challenged.ExitCode);
         var session = challenged.Error.Split("--sca-session ")[1].Trim().TrimEnd('.');
         Assert.True(await server.App.Services.GetRequiredService<ScaSessions>().DecideAsync(session, approve: true));
 
         var paid = CliRun.Invoke(["pay", "--beneficiary", "Nouveau", "--amount", "10.00", "--reference", "r", "--yes", "--sca-session", session, .. Common(server)]);
         Assert.True(paid.ExitCode == 0, paid.Error);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Pay_waits_for_the_users_sca_decision_and_pays_only_when_allowed(bool allow)
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        await server.App.Services.GetRequiredService<BeneficiaryStore>().AddAsync(server.Demo.Organization.Id, "Nouveau", SupplierIban, null, trusted: false);
+        var sessions = server.App.Services.GetRequiredService<ScaSessions>();
+
+        var run = Task.Run(() => CliRun.Invoke(["pay", "--beneficiary", "Nouveau", "--amount", "10.00", "--reference", "r", "--yes", .. Common(server)]));
+        // The user decides on the phone while the command waits.
+        string? session = null;
+        for (var i = 0; i < 300 && session is null && !run.IsCompleted; i++)
+        {
+            await Task.Delay(100);
+            session = await server.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<string?>(c, "SELECT token FROM sca_sessions WHERE status = 'pending'"));
+        }
+
+        Assert.NotNull(session);
+        Assert.False(run.IsCompleted);
+        Assert.True(await sessions.DecideAsync(session, approve: allow));
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == (allow ? 0 : ExitCodes.Failed), result.Error);
+        Assert.Contains("waiting while you approve session", result.Error, StringComparison.Ordinal);
+        Assert.Equal(allow ? 25_000_000 - 1_000 : 25_000_000, (await Balances(server)).Authorized);
     }
 
     [Theory]

@@ -123,7 +123,7 @@ public class LedgerTests
                     {
                         var id = pending[random.Next(pending.Count)];
                         var canceled = await server.Client.PostAsync($"v2/sepa/transfers/{id}/cancel", null);
-                        Assert.Contains(canceled.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict });
+                        Assert.Contains(canceled.StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict });
                     }
                     else
                     {
@@ -172,8 +172,8 @@ public class LedgerTests
         var bulk = await ApiAssert.Json(await server.Client.Post("v2/sepa/bulk_verify_payee", JsonNode.Parse($$"""
             {"requests": [{"id": "a", "iban": "{{Payments.SupplierIban}}", "beneficiary_name": "Durand Fournitures"}, {"id": "b", "iban": "DE89370400440532013000", "beneficiary_name": "X"}]}
             """)!), HttpStatusCode.OK);
-        Assert.Equal("MATCH_RESULT_MATCH", bulk.GetProperty("results")[0].GetProperty("match_result").GetString());
-        Assert.Equal("MATCH_RESULT_NOT_POSSIBLE", bulk.GetProperty("results")[1].GetProperty("match_result").GetString());
+        Assert.Equal("MATCH_RESULT_MATCH", bulk.GetProperty("requests")[0].GetProperty("response").GetProperty("match_result").GetString());
+        Assert.Equal("MATCH_RESULT_NOT_POSSIBLE", bulk.GetProperty("requests")[1].GetProperty("response").GetProperty("match_result").GetString());
         Assert.StartsWith("v1|", bulk.GetProperty("proof_token").GetProperty("token").GetString(), StringComparison.Ordinal);
     }
 }

@@ -31,7 +31,8 @@ public class TransfersTests
         var transfer = created.GetProperty("transfer");
         Assert.Equal("pending", transfer.GetProperty("status").GetString());
         Assert.Equal(110050, transfer.GetProperty("amount_cents").GetInt64());
-        Assert.Equal("1100.50", transfer.GetProperty("amount").GetString());
+        // A JSON number with its two decimals, as clients of the public API read it.
+        Assert.Equal("1100.50", transfer.GetProperty("amount").GetRawText());
         Assert.True(transfer.GetProperty("instant").GetBoolean());
         var reserved = await server.BalancesAsync(server.Demo.Account.Id);
         Assert.Equal(before.Balance, reserved.Balance);
@@ -176,8 +177,10 @@ public class TransfersTests
         var created = await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(await server.TokenAsync(Payments.SupplierIban, "Durand"), server.Demo.Account.Id, beneficiary.Id, "500.00")), HttpStatusCode.Created);
         var id = created.GetProperty("transfer").GetProperty("id").GetString();
 
-        var canceled = await ApiAssert.Json(await server.Client.PostAsync($"v2/sepa/transfers/{id}/cancel", null), HttpStatusCode.OK);
-        Assert.Equal("canceled", canceled.GetProperty("transfer").GetProperty("status").GetString());
+        var canceled = await server.Client.PostAsync($"v2/sepa/transfers/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.NoContent, canceled.StatusCode);
+        Assert.Empty(await canceled.Content.ReadAsByteArrayAsync());
+        Assert.Equal("canceled", (await ApiAssert.Json(await server.Client.GetAsync($"v2/sepa/transfers/{id}"), HttpStatusCode.OK)).GetProperty("transfer").GetProperty("status").GetString());
         Assert.Equal((25_000_000L, 25_000_000L), await server.BalancesAsync(server.Demo.Account.Id));
         Assert.Equal("canceled", (await server.SettleAsync(id!)).GetProperty("status").GetString());
         await ApiAssert.Error(await server.Client.PostAsync($"v2/sepa/transfers/{id}/cancel", null), HttpStatusCode.Conflict);

@@ -10,8 +10,11 @@ namespace Comptoir.Cli.Commands;
 /// <summary>comptoir pay: the public API's SEPA transfer guide with Verification of Payee and a locally recorded idempotency key.</summary>
 public static class PayCommand
 {
-    /// <summary>Exit code when the transfer waits for strong customer authentication.</summary>
+    /// <summary>Exit code when the transfer still waits for strong customer authentication (--no-wait, or the session expired).</summary>
     public const int ScaRequired = 4;
+
+    /// <summary>How often the SCA session is polled while the user decides.</summary>
+    public static readonly TimeSpan ScaPollInterval = TimeSpan.FromSeconds(2);
 
     public static Command Build(CliConsole console)
     {
@@ -23,10 +26,11 @@ public static class PayCommand
         var attachmentsOption = new Option<FileInfo[]>("--attachment") { Description = "Supporting document (required above 30,000 EUR); repeatable." };
         var yesOption = new Option<bool>("--yes") { Description = "Do not ask for confirmation when the payee check is not a MATCH." };
         var scaOption = new Option<string?>("--sca-session") { Description = "An approved sca_session_token, when re-running after strong customer authentication." };
+        var noWaitOption = new Option<bool>("--no-wait") { Description = "When strong customer authentication is needed, exit with code 4 and the session token instead of waiting for the user's decision." };
         var journalOption = new Option<FileInfo?>("--journal") { Description = $"Where idempotency keys are recorded (default {PaymentJournal.DefaultPath})." };
         var command = new Command("pay", "Pay a beneficiary by SEPA transfer: verify the payee, confirm, and send with an idempotency key kept across re-runs.")
         {
-            beneficiaryOption, amountOption, referenceOption, accountOption, attachmentsOption, yesOption, scaOption, journalOption,
+            beneficiaryOption, amountOption, referenceOption, accountOption, attachmentsOption, yesOption, scaOption, noWaitOption, journalOption,
         };
         connection.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -80,22 +84,46 @@ public static class PayCommand
                 attachmentIds.Add(await sdk.Attachments.UploadAsync(file.FullName, $"{key}:{file.Name}", ct).ConfigureAwait(false));
             }
 
+            var newTransfer = new NewTransfer
+            {
+                BeneficiaryId = beneficiary.Id,
+                BankAccountId = account.Id,
+                Reference = reference,
+                Amount = DecimalText.Amount(amount),
+                AttachmentIds = attachmentIds.Count == 0 ? null : attachmentIds,
+            };
             Transfer transfer;
             try
             {
-                transfer = await sdk.Transfers.CreateAsync(verification.ProofToken.Token, new NewTransfer
-                {
-                    BeneficiaryId = beneficiary.Id,
-                    BankAccountId = account.Id,
-                    Reference = reference,
-                    Amount = DecimalText.Amount(amount),
-                    AttachmentIds = attachmentIds.Count == 0 ? null : attachmentIds,
-                }, key, parse.GetValue(scaOption), ct).ConfigureAwait(false);
+                transfer = await sdk.Transfers.CreateAsync(verification.ProofToken.Token, newTransfer, key, parse.GetValue(scaOption), ct).ConfigureAwait(false);
             }
             catch (ComptoirApiException e) when ((int)e.StatusCode == 428 && e.Fields.TryGetValue("sca_session_token", out var session))
             {
-                await console.Error.WriteLineAsync($"comptoir: strong customer authentication required; approve session {session} (web app, or 'comptoir admin sca approve {session}' on a Comptoir server), then re-run with --sca-session {session}.").ConfigureAwait(false);
-                return ScaRequired;
+                var approve = $"approve session {session} (the phone app, or 'comptoir admin sca approve {session}' on a Comptoir server)";
+                if (parse.GetValue(noWaitOption))
+                {
+                    await console.Error.WriteLineAsync($"comptoir: strong customer authentication required; {approve}, then re-run with --sca-session {session}.").ConfigureAwait(false);
+                    return ScaRequired;
+                }
+
+                await console.Error.WriteLineAsync($"comptoir: strong customer authentication required; waiting while you {approve}...").ConfigureAwait(false);
+                ScaSession decision;
+                try
+                {
+                    decision = await sdk.ScaSessions.WaitAsync(session, ScaPollInterval, ct).ConfigureAwait(false);
+                }
+                catch (ComptoirApiException expired) when ((int)expired.StatusCode == 412)
+                {
+                    await console.Error.WriteLineAsync($"comptoir: the SCA session {session} expired before it was approved; run the payment again for a new one.").ConfigureAwait(false);
+                    return ScaRequired;
+                }
+
+                if (decision.Result != "allow")
+                {
+                    throw new CliException($"Not paid: the strong customer authentication was denied (session {session}).", ExitCodes.Failed);
+                }
+
+                transfer = await sdk.Transfers.CreateAsync(verification.ProofToken.Token, newTransfer, key, session, ct).ConfigureAwait(false);
             }
 
             await say.WriteLineAsync($"[Step 3] POST /sepa/transfers Transfer created: {transfer.Id} — status: {transfer.Status}").ConfigureAwait(false);
@@ -105,7 +133,7 @@ public static class PayCommand
                 {
                     stdout.WriteString("transfer_id", transfer.Id);
                     stdout.WriteString("status", transfer.Status);
-                    stdout.WriteString("amount", transfer.Amount);
+                    stdout.WriteString("amount", DecimalText.Amount(transfer.Amount));
                     stdout.WriteString("match_result", verification.MatchResult);
                     stdout.WriteString("idempotency_key", key);
                     stdout.WriteBoolean("key_reused", reused);

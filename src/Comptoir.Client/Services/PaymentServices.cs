@@ -66,6 +66,56 @@ public sealed class PayeeVerificationService
     public Task<PayeeVerification> VerifyAsync(string iban, string beneficiaryName, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Post, "sepa/verify_payee", ComptoirJsonContext.Default.PayeeVerification,
             JsonContent.Create(new Envelopes.VerifyPayeeRequest(iban, beneficiaryName), ComptoirJsonContext.Default.VerifyPayeeRequest), cancellationToken: cancellationToken);
+
+    /// <summary>Verifies up to 400 payees in one call; the token covers every entry that has a response.</summary>
+    public Task<BulkPayeeVerification> VerifyManyAsync(IReadOnlyList<PayeeToVerify> payees, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Post, "sepa/bulk_verify_payee", ComptoirJsonContext.Default.BulkPayeeVerification,
+            JsonContent.Create(new Envelopes.BulkVerifyRequest(payees), ComptoirJsonContext.Default.BulkVerifyRequest), cancellationToken: cancellationToken);
+
+    /// <summary>A proof token for payees paid without a name check (the transfers record it).</summary>
+    public async Task<ProofToken> SkipAsync(IReadOnlyList<PayeeToVerify> payees, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Post, "sepa/skip_verify_payee", ComptoirJsonContext.Default.ProofTokenEnvelope,
+            JsonContent.Create(new Envelopes.BulkVerifyRequest(payees), ComptoirJsonContext.Default.BulkVerifyRequest), cancellationToken: cancellationToken).ConfigureAwait(false)).ProofToken;
+}
+
+/// <summary>GET /v2/sca_sessions/{token}: what the user decided about a strong customer authentication.</summary>
+public sealed class ScaSessionsService
+{
+    private readonly ApiRequester _api;
+
+    internal ScaSessionsService(ApiRequester api) => _api = api;
+
+    /// <summary>The session's state; a 412 <see cref="ComptoirApiException"/> once it has expired.</summary>
+    public Task<ScaSession> GetAsync(string token, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Get, $"sca_sessions/{Uri.EscapeDataString(token)}", ComptoirJsonContext.Default.ScaSession, cancellationToken: cancellationToken);
+
+    /// <summary>Polls every <paramref name="interval"/> until the user allows or denies (or the session expires: 412).</summary>
+    public async Task<ScaSession> WaitAsync(string token, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var session = await GetAsync(token, cancellationToken).ConfigureAwait(false);
+            if (session.IsDecided)
+            {
+                return session;
+            }
+
+            await Task.Delay(interval, _api.Clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>POST /v2/internal_transfers: between two accounts of the organization, at once.</summary>
+public sealed class InternalTransfersService
+{
+    private readonly ApiRequester _api;
+
+    internal InternalTransfersService(ApiRequester api) => _api = api;
+
+    /// <summary>Moves the money; pass an idempotency key stored before calling, so a re-run never moves it twice.</summary>
+    public async Task<InternalTransfer> CreateAsync(NewInternalTransfer transfer, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Post, "internal_transfers", ComptoirJsonContext.Default.InternalTransferEnvelope,
+            JsonContent.Create(new Envelopes.InternalTransferRequest(transfer), ComptoirJsonContext.Default.InternalTransferRequest), idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false)).InternalTransfer;
 }
 
 /// <summary>/v2/sepa/transfers: every creation carries an idempotency key, kept across retries.</summary>
@@ -90,6 +140,12 @@ public sealed class TransfersService
     /// <summary>One transfer by id.</summary>
     public async Task<Transfer> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"sepa/transfers/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransferEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transfer;
+
+    /// <summary>Cancels a pending transfer (the API answers 204).</summary>
+    public async Task CancelAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var response = await _api.SendRawAsync(HttpMethod.Post, $"sepa/transfers/{Uri.EscapeDataString(id)}/cancel", null, null, null, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>GET /v2/transactions for one account, every status, attachments included (use case 6).</summary>

@@ -40,30 +40,10 @@ public static class AttachmentsApi
             throw ApiException.BadRequest("idempotency_key_required", $"POST /v2/attachments needs an {IdempotencyMiddleware.Header} header.");
         }
 
-        if (!context.Request.HasFormContentType)
-        {
-            throw ApiException.BadRequest("invalid_content_type", "Send the file as multipart/form-data in a field named 'file'.");
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var file = form.Files.GetFile("file") ?? throw ApiException.Invalid("/file", "required", "The multipart field 'file' is missing.");
-        if (file.Length > AttachmentStore.MaxFileSize)
-        {
-            throw new ApiException(413, new ApiError("file_too_large", "The file is larger than 10 MB.", "/file"));
-        }
-
-        if (file.Length == 0)
-        {
-            throw ApiException.Invalid("/file", "invalid", "The file is empty.");
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var name = FileNames.Sanitize(file.FileName, "attachment");
-        var type = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        var file = await MultipartUpload.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var sign = await signer.PrepareAsync(PublicUrls.Base(context), context.RequestAborted).ConfigureAwait(false);
         JsonResponse Created(AttachmentRow row) => Single(row, sign(row.Id), 201);
-        var row = await store.CreateAsync(principal.OrganizationId, name, type.Length > 100 ? "application/octet-stream" : type, buffer.ToArray(), context.ReplyRecording<AttachmentRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        var row = await store.CreateAsync(principal.OrganizationId, file.FileName, file.ContentType, file.Content, context.ReplyRecording<AttachmentRow>(Created), context.RequestAborted).ConfigureAwait(false);
         return context.Reply(row, Created);
     }
 

@@ -51,6 +51,13 @@ public static class ClientInvoiceRules
 
     public const int MaxVatRateDecimals = 4;
 
+    /// <summary>
+    /// Largest invoice total, VAT included (BT-112): every amount of an invoice in cents then stays below 2^53, so it
+    /// reads exactly in any JSON parser and fits the 64-bit cents the server stores. 1,000 items of the largest
+    /// quantity and unit price would pass 2^63 cents.
+    /// </summary>
+    public const decimal MaxTotal = 90_000_000_000_000m;
+
     /// <summary>An IBAN as printed, in groups of four with spaces (34 characters without them).</summary>
     public const int MaxIbanLength = 42;
 
@@ -178,7 +185,43 @@ public static class ClientInvoiceRules
         }
 
         var items = body.Objects("items", MaxItems).Select(item => Item(item, frenchSeller)).ToList();
-        return items.Count > 0 ? items : throw body.Required("items", "items needs at least one item.");
+        if (items.Count == 0)
+        {
+            throw body.Required("items", "items needs at least one item.");
+        }
+
+        CheckTotal(body, items);
+        return items;
+    }
+
+    /// <summary>
+    /// The invoice total (BT-112, as <see cref="InvoiceCalculator"/> computes it) is at most <see cref="MaxTotal"/>.
+    /// The error names the item whose amount takes the running total over the limit.
+    /// </summary>
+    private static void CheckTotal(JsonBody body, List<ClientInvoiceItemInput> items)
+    {
+        var totals = InvoiceCalculator.Compute([.. items.Select(i => i.ToLine())]);
+        if (totals.GrandTotal <= MaxTotal)
+        {
+            return;
+        }
+
+        // Lines are never negative here; VAT rounded per rate rather than per line can still differ by a few cents,
+        // so when no single line crosses, the last one is named.
+        var culprit = items.Count - 1;
+        var running = 0m;
+        for (var i = 0; i < items.Count; i++)
+        {
+            running += totals.Lines[i].Total;
+            if (running > MaxTotal)
+            {
+                culprit = i;
+                break;
+            }
+        }
+
+        throw JsonBodyException.Invalid($"{body.PointerOf("items")}/{culprit}/unit_price", "invalid",
+            $"with this item the invoice total would be {DecimalText.Amount(totals.GrandTotal)} EUR, over the largest of {DecimalText.Amount(MaxTotal)} EUR VAT included; split the invoice.");
     }
 
     public static ClientInvoiceItemInput Item(JsonBody item, bool frenchSeller)

@@ -27,23 +27,14 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
     /// <summary>Unused verifications an organization may accumulate per hour before being refused.</summary>
     public const int UnusedPerHour = 300;
 
+    /// <summary>The result a token from skip_verify_payee records: the payer chose to pay without a name check.</summary>
+    public const string Skipped = "SKIPPED";
+
     public async Task<(IReadOnlyList<PayeeResult> Results, string Token)> VerifyAsync(string organizationId, IReadOnlyList<(string? Id, string Iban, string Name)> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var now = clock.GetUtcNow();
-        var recentUnused = await database.ReadAsync(c => c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM payee_verifications WHERE organization_id = @organizationId AND used = @no AND created_at >= @since",
-            new { organizationId, no = false, since = Timestamps.ToText(now.AddHours(-1)) }), cancellationToken).ConfigureAwait(false);
-        if (recentUnused + requests.Count > UnusedPerHour)
-        {
-            var error = new ApiException(429, new ApiError("too_many_verifications", $"More than {UnusedPerHour} payee verifications in an hour were not followed by a transfer; try again later."));
-            error.Headers["Retry-After"] = "3600";
-            throw error;
-        }
-
+        await RequireUnderLimitAsync(organizationId, requests.Count, cancellationToken).ConfigureAwait(false);
         var results = new List<PayeeResult>();
-        var nonce = Secrets.Base64Url(RandomNumberGenerator.GetBytes(12));
-        var rows = new List<object>();
         foreach (var (id, iban, name) in requests)
         {
             var lookup = await directory.LookupAsync(iban, cancellationToken).ConfigureAwait(false);
@@ -63,19 +54,57 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
                 },
             };
             results.Add(result);
-            rows.Add(new
-            {
-                id = Guid.CreateVersion7().ToString(), nonce, organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name),
-                result = result.MatchResult, no = false, now = Timestamps.ToText(now),
-            });
         }
 
-        await database.WriteAsync((c, t) => c.ExecuteAsync(
-            "INSERT INTO payee_verifications (id, token_nonce, organization_id, iban, name_key, result, used, created_at) VALUES (@id, @nonce, @organizationId, @iban, @nameKey, @result, @no, @now)",
-            rows, t), cancellationToken).ConfigureAwait(false);
+        var token = await IssueAsync(organizationId, requests.Select((r, i) => (r.Iban, r.Name, results[i].MatchResult)).ToList(), cancellationToken).ConfigureAwait(false);
+        return (results, token);
+    }
+
+    /// <summary>
+    /// A proof token for pairs paid without a name check (skip_verify_payee): valid 23 hours like any other, and the
+    /// transfers made with it record <see cref="Skipped"/> as their payee check.
+    /// </summary>
+    public async Task<string> SkipAsync(string organizationId, IReadOnlyList<(string Iban, string Name)> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        await RequireUnderLimitAsync(organizationId, pairs.Count, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(organizationId, pairs.Select(p => (p.Iban, p.Name, Skipped)).ToList(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RequireUnderLimitAsync(string organizationId, int count, CancellationToken cancellationToken)
+    {
+        var since = Timestamps.ToText(clock.GetUtcNow().AddHours(-1));
+        var recentUnused = await database.ReadAsync(c => c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM payee_verifications WHERE organization_id = @organizationId AND used = @no AND created_at >= @since",
+            new { organizationId, no = false, since }), cancellationToken).ConfigureAwait(false);
+        if (recentUnused + count > UnusedPerHour)
+        {
+            var error = new ApiException(429, new ApiError("too_many_verifications", $"More than {UnusedPerHour} payee verifications in an hour were not followed by a transfer; try again later."));
+            error.Headers["Retry-After"] = "3600";
+            throw error;
+        }
+    }
+
+    // Records the pairs under a new nonce and signs the token that names them.
+    private async Task<string> IssueAsync(string organizationId, IReadOnlyList<(string Iban, string Name, string Result)> pairs, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var nonce = Secrets.Base64Url(RandomNumberGenerator.GetBytes(12));
+        var rows = pairs.Select(p => new
+        {
+            id = Guid.CreateVersion7().ToString(), nonce, organizationId, iban = Iban.Normalize(p.Iban), nameKey = PayeeNameMatcher.Canonical(p.Name),
+            result = p.Result, no = false, now = Timestamps.ToText(now),
+        }).ToList();
+        if (rows.Count > 0)
+        {
+            await database.WriteAsync((c, t) => c.ExecuteAsync(
+                "INSERT INTO payee_verifications (id, token_nonce, organization_id, iban, name_key, result, used, created_at) VALUES (@id, @nonce, @organizationId, @iban, @nameKey, @result, @no, @now)",
+                rows, t), cancellationToken).ConfigureAwait(false);
+        }
+
         var expires = (now + TokenLifetime).ToUnixTimeSeconds();
         var signature = await SignAsync(organizationId, nonce, expires, cancellationToken).ConfigureAwait(false);
-        return (results, string.Create(CultureInfo.InvariantCulture, $"v1|{expires}|{nonce}|{signature}"));
+        return string.Create(CultureInfo.InvariantCulture, $"v1|{expires}|{nonce}|{signature}");
     }
 
     /// <summary>Loads the signing key, so <see cref="CheckAsync"/> never has to write inside a transaction.</summary>
@@ -111,14 +140,19 @@ public sealed class PayeeVerification(Database database, PayeeDirectory director
         return covered == 0 ? "vop_proof_token was issued for another IBAN or beneficiary name; verify this beneficiary." : null;
     }
 
-    /// <summary>Records, in a transfer's transaction, that a token <see cref="CheckAsync"/> accepted paid (IBAN, name).</summary>
-    public Task MarkUsedAsync(DbConnection c, DbTransaction t, string organizationId, string token, string iban, string name)
+    /// <summary>
+    /// Records, in a transfer's transaction, that a token <see cref="CheckAsync"/> accepted paid (IBAN, name); returns
+    /// the check it carried (a MATCH_RESULT_* value, or SKIPPED).
+    /// </summary>
+    public async Task<string> MarkUsedAsync(DbConnection c, DbTransaction t, string organizationId, string token, string iban, string name)
     {
         ArgumentNullException.ThrowIfNull(token);
         var parts = token.Split('|');
+        var match = new { yes = true, no = false, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) };
         // Marked once: later transfers with the same token touch (and lock) nothing.
-        return c.ExecuteAsync("UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey AND used = @no",
-            new { yes = true, no = false, nonce = parts[2], organizationId, iban = Iban.Normalize(iban), nameKey = PayeeNameMatcher.Canonical(name) }, t);
+        await c.ExecuteAsync("UPDATE payee_verifications SET used = @yes WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey AND used = @no", match, t).ConfigureAwait(false);
+        return await c.ExecuteScalarAsync<string>("SELECT MIN(result) FROM payee_verifications WHERE token_nonce = @nonce AND organization_id = @organizationId AND iban = @iban AND name_key = @nameKey", match, t).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("A checked proof token covers no verification.");
     }
 
     private static ApiException ResponderError(string availability) => availability switch

@@ -26,7 +26,10 @@ public static class PayeeVerificationApi
             .Returns<VerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422);
         payees.MapPost("/bulk_verify_payee", BulkVerify)
             .WithSummary("Verify up to 400 payees at once").AcceptsJson<BulkVerifyPayeeRequestDoc>()
-            .Returns<BulkVerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422);
+            .Returns<BulkVerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422, 429);
+        payees.MapPost("/skip_verify_payee", SkipVerify)
+            .WithSummary("A proof token for up to 400 payees paid without a name check").AcceptsJson<BulkVerifyPayeeRequestDoc>()
+            .Returns<SkipVerifyPayeeResponseDoc>().WithErrors(400, 409, 413, 422, 429);
         return app;
     }
 
@@ -51,32 +54,93 @@ public static class PayeeVerificationApi
     {
         var principal = context.Principal();
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
-        var body = new JsonBody(document.RootElement, string.Empty);
-        var requests = body.Objects("requests", MaxBulk).Select(r => (Id: r.String("id", 100), Pair: ReadPair(r))).ToList();
-        if (requests.Count == 0)
-        {
-            throw ApiException.Invalid("/requests", "required", $"requests needs 1 to {MaxBulk} entries.");
-        }
-
-        var (results, token) = await verification.VerifyAsync(principal.OrganizationId, requests.Select(r => (r.Id, r.Pair.Iban, r.Pair.Name)).ToList(), context.RequestAborted).ConfigureAwait(false);
+        var entries = ReadEntries(new JsonBody(document.RootElement, string.Empty));
+        var valid = entries.Where(e => e.ErrorCode is null).ToList();
+        var (results, token) = await verification.VerifyAsync(principal.OrganizationId, valid.Select(e => ((string?)e.Id, e.Iban!, e.Name!)).ToList(), context.RequestAborted).ConfigureAwait(false);
+        var resultOf = valid.Select((e, i) => (e.Position, Result: results[i])).ToDictionary(r => r.Position, r => r.Result);
         return JsonResponse.Ok(json =>
         {
-            json.WriteStartObject("proof_token");
-            json.WriteString("token", token);
-            json.WriteEndObject();
-            json.WriteStartArray("results");
-            foreach (var result in results)
+            WriteProofToken(json, token);
+            json.WriteStartArray("requests");
+            foreach (var entry in entries)
             {
                 json.WriteStartObject();
-                json.WriteNullableString("id", result.RequestId);
-                json.WriteString("match_result", result.MatchResult);
-                json.WriteNullableString("matched_name", result.MatchedName);
+                json.WriteString("id", entry.Id);
+                if (entry.ErrorCode is not null)
+                {
+                    json.WriteString("error_code", entry.ErrorCode);
+                }
+                else
+                {
+                    var result = resultOf[entry.Position];
+                    json.WriteStartObject("response");
+                    json.WriteString("match_result", result.MatchResult);
+                    json.WriteNullableString("matched_name", result.MatchedName);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
         });
     }
+
+    /// <summary>A proof token for payments made without a name check; the transfers made with it record that.</summary>
+    private static async Task<IResult> SkipVerify(HttpContext context, PayeeVerification verification)
+    {
+        var principal = context.Principal();
+        using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
+        var entries = ReadEntries(new JsonBody(document.RootElement, string.Empty));
+        if (entries.FirstOrDefault(e => e.ErrorCode is not null) is { } bad)
+        {
+            throw ApiException.Invalid($"/requests/{bad.Position}", "invalid", $"Request {bad.Id}: {bad.ErrorDetail}");
+        }
+
+        var token = await verification.SkipAsync(principal.OrganizationId, entries.Select(e => (e.Iban!, e.Name!)).ToList(), context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Ok(json => WriteProofToken(json, token));
+    }
+
+    /// <summary>
+    /// The requests of a bulk call: an entry's id is the caller's (its position when absent), and name is accepted
+    /// for beneficiary_name. An IBAN or a name that cannot be checked is that entry's error, not the request's.
+    /// </summary>
+    private static List<BulkEntry> ReadEntries(JsonBody body)
+    {
+        var requests = body.Objects("requests", MaxBulk).ToList();
+        if (requests.Count == 0)
+        {
+            throw ApiException.Invalid("/requests", "required", $"requests needs 1 to {MaxBulk} entries.");
+        }
+
+        var entries = new List<BulkEntry>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var id = request.String("id", 100) ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var iban = request.String("iban", 42);
+            var name = request.String("beneficiary_name", 1000) ?? request.String("name", 1000);
+            var ibanProblem = iban is null ? "iban is missing" : Iban.Validate(iban) is { } problem ? "iban " + problem : null;
+            var nameProblem = string.IsNullOrWhiteSpace(name) ? "beneficiary_name is missing" : name.Length > 140 ? "beneficiary_name is longer than 140 characters" : null;
+            entries.Add((ibanProblem, nameProblem) switch
+            {
+                ({ } detail, _) => new BulkEntry(i, id, null, null, "INVALID_IBAN", detail),
+                (_, { } detail) => new BulkEntry(i, id, null, null, "INVALID_BENEFICIARY_NAME", detail),
+                _ => new BulkEntry(i, id, Iban.Normalize(iban!), name!, null, null),
+            });
+        }
+
+        return entries;
+    }
+
+    private static void WriteProofToken(System.Text.Json.Utf8JsonWriter json, string token)
+    {
+        json.WriteStartObject("proof_token");
+        json.WriteString("token", token);
+        json.WriteEndObject();
+    }
+
+    private sealed record BulkEntry(int Position, string Id, string? Iban, string? Name, string? ErrorCode, string? ErrorDetail);
 
     private static (string Iban, string Name) ReadPair(JsonBody body)
     {

@@ -21,6 +21,11 @@ public sealed class Database : IAsyncDisposable
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _postgres;
 
+    // SQLite: the connection string for every open after the first has succeeded. It no longer creates the file, so a
+    // data directory that vanished or came back empty is an error (503) rather than a new, empty database.
+    private readonly string? _existingFileConnectionString;
+    private volatile bool _fileOpened;
+
     // A write started inside another write of the same flow would wait for itself on SQLite: refuse it loudly.
     private readonly AsyncLocal<bool> _inWrite = new();
 
@@ -45,8 +50,15 @@ public sealed class Database : IAsyncDisposable
         }
         else
         {
-            _sqliteWrites = new SqliteGroupCommit(OpenAsync, _inWrite);
-            _sqliteReads = new SqliteReaderPool(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false));
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                builder.Mode = SqliteOpenMode.ReadWrite;
+            }
+
+            _existingFileConnectionString = builder.ToString();
+            _sqliteWrites = new SqliteGroupCommit(OpenAsync, _inWrite, _ => OnSqliteFault());
+            _sqliteReads = new SqliteReaderPool(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false), _ => OnSqliteFault());
         }
     }
 
@@ -60,6 +72,9 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>SQLite write transactions committed by this process and the units of work they carried; zeros on PostgreSQL.</summary>
     public (long Transactions, long Units) SqliteCommits => _sqliteWrites?.Committed ?? (0, 0);
+
+    /// <summary>The SQLite database file; null on PostgreSQL.</summary>
+    public string? SqliteFilePath => _existingFileConnectionString is null ? null : new SqliteConnectionStringBuilder(_existingFileConnectionString).DataSource;
 
     /// <summary>A description safe to print (no password).</summary>
     public string Description { get; private init; } = string.Empty;
@@ -144,8 +159,9 @@ public sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_fileOpened ? _existingFileConnectionString : _connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        _fileOpened = true;
         // Pooled connections keep their SQLite handle, and the settings with it: configure each handle once.
         if (ConfiguredHandles.TryGetValue(connection.Handle!, out _))
         {
@@ -292,6 +308,16 @@ public sealed class Database : IAsyncDisposable
         PostgresException p => p.SqlState == PostgresErrorCodes.ForeignKeyViolation,
         _ => false,
     };
+
+    // A SQLite connection met a storage fault (see StorageFailures.IsSqliteFault): the file may be gone, read-only or
+    // replaced, so no connection opened before is trusted. Idle handles in the driver's pool are closed, and the
+    // kept readers are replaced as their reads end; each opens the file at its path afresh.
+    private void OnSqliteFault()
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        SqliteConnection.ClearPool(new SqliteConnection(_existingFileConnectionString));
+        _sqliteReads?.Reset();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,15 +8,17 @@ namespace Comptoir.Server.Storage;
 /// read at a time each. Microsoft.Data.Sqlite's own pool keeps the handle but compiles every statement again for each
 /// new command: on POST /v2/client_invoices the two reads of the organization and its accounts spent most of their
 /// time compiling. A read that fails gives its connection up instead of returning it, so no half-read statement or
-/// open transaction reaches the next read.
+/// open transaction reaches the next read. After a storage fault (the file gone, an I/O error: see
+/// <see cref="Reset"/>) every kept connection is replaced, not only the one that met it.
 /// </summary>
-internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
+internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnection>> open, Action<Exception> onFault) : IAsyncDisposable
 {
     // Enough for the thread pool's concurrent reads on two cores; a burst beyond it opens extra connections that
     // are closed instead of kept.
     private const int MaxIdle = 32;
-    private readonly ConcurrentStack<StatementCachingConnection> _idle = new();
+    private readonly ConcurrentStack<Kept> _idle = new();
     private volatile bool _disposed;
+    private int _generation;
 
     /// <summary>Connections waiting for their next read (for tests).</summary>
     public int Idle => _idle.Count;
@@ -24,25 +26,30 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
     public async Task<T> ReadAsync<T>(Func<StatementCachingConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = _idle.TryPop(out var idle) ? idle : new StatementCachingConnection(await open(cancellationToken).ConfigureAwait(false));
+        var kept = await TakeAsync(cancellationToken).ConfigureAwait(false);
         T result;
         try
         {
-            result = await work(connection).ConfigureAwait(false);
+            result = await work(kept.Connection).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            Close(kept.Connection);
+            if (StorageFailures.IsSqliteFault(e))
+            {
+                onFault(e);
+            }
+
             throw;
         }
 
-        if (_disposed || _idle.Count >= MaxIdle)
+        if (_disposed || kept.Generation != Volatile.Read(ref _generation) || _idle.Count >= MaxIdle)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            Close(kept.Connection);
         }
         else
         {
-            _idle.Push(connection);
+            _idle.Push(kept);
             if (_disposed)
             {
                 await DisposeAsync().ConfigureAwait(false); // disposed while this read ran: close what it gave back
@@ -52,12 +59,51 @@ internal sealed class SqliteReaderPool(Func<CancellationToken, Task<SqliteConnec
         return result;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the kept connections, and those in use when their read ends: the next reads open new ones.</summary>
+    public void Reset()
     {
-        _disposed = true;
-        while (_idle.TryPop(out var connection))
+        Interlocked.Increment(ref _generation);
+        while (_idle.TryPop(out var kept))
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            Close(kept.Connection);
         }
     }
+
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        Reset();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<Kept> TakeAsync(CancellationToken cancellationToken)
+    {
+        var generation = Volatile.Read(ref _generation);
+        while (_idle.TryPop(out var idle))
+        {
+            if (idle.Generation == generation)
+            {
+                return idle;
+            }
+
+            Close(idle.Connection); // pushed back by a read that started before a reset
+        }
+
+        return new Kept(new StatementCachingConnection(await open(cancellationToken).ConfigureAwait(false)), generation);
+    }
+
+    // A connection whose file is gone or damaged may fail to close cleanly; the read must still get its answer.
+    private static void Close(StatementCachingConnection connection)
+    {
+        try
+        {
+            connection.Dispose();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            // Released when collected.
+        }
+    }
+
+    private sealed record Kept(StatementCachingConnection Connection, int Generation);
 }

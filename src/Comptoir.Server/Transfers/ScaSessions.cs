@@ -43,6 +43,25 @@ public sealed class ScaSessions(Database database, TimeProvider clock)
             return decided;
         }, cancellationToken);
 
+    /// <summary>
+    /// A session of the organization as a client polls it: waiting, allow or deny; null when there is none, and
+    /// <c>expired</c> once its time is over and it was not used.
+    /// </summary>
+    public async Task<string?> ResultAsync(string organizationId, string token, CancellationToken cancellationToken = default)
+    {
+        var session = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string Status, string ExpiresAt)>(
+            "SELECT status, expires_at FROM sca_sessions WHERE token = @token AND organization_id = @organizationId", new { token, organizationId }), cancellationToken).ConfigureAwait(false);
+        return session.Status switch
+        {
+            null => null,
+            "consumed" => "allow",
+            _ when Timestamps.Parse(session.ExpiresAt) < clock.GetUtcNow() => "expired",
+            "approved" => "allow",
+            "denied" => "deny",
+            _ => "waiting",
+        };
+    }
+
     /// <summary>Inside the transfer's transaction: the session's state, consumed if approved for this very transfer.</summary>
     public async Task<string> ConsumeAsync(DbConnection c, DbTransaction t, string organizationId, string token, string fingerprint)
     {

@@ -5,13 +5,16 @@ using Comptoir.Server.Http.Json;
 
 namespace Comptoir.Server.Transfers;
 
-/// <summary>The SEPA transfer object as the API prints it; <c>amount</c> is a decimal string beside <c>amount_cents</c>.</summary>
+/// <summary>
+/// The SEPA transfer object as the API prints it: <c>amount</c> a JSON number with two decimals (clients of the public
+/// API read it as one) beside <c>amount_cents</c>; <c>recurring_transfer_id</c> always null (no standing orders here).
+/// </summary>
 public sealed record TransferResponse(
     string Id,
     string? InitiatorId,
     string BankAccountId,
     string BeneficiaryId,
-    string Amount,
+    decimal Amount,
     long AmountCents,
     string AmountCurrency,
     string Status,
@@ -25,7 +28,8 @@ public sealed record TransferResponse(
     string? CompletedAt,
     string? TransactionId,
     string? DeclinedReason,
-    IReadOnlyList<string> AttachmentIds)
+    IReadOnlyList<string> AttachmentIds,
+    string? RecurringTransferId)
 {
     public static TransferResponse From(TransferRow transfer)
     {
@@ -35,7 +39,7 @@ public sealed record TransferResponse(
             transfer.InitiatorId,
             transfer.BankAccountId,
             transfer.BeneficiaryId,
-            DecimalText.Amount(Rounding.FromCents(transfer.AmountCents)),
+            Rounding.FromCents(transfer.AmountCents),
             transfer.AmountCents,
             transfer.Currency,
             transfer.Status,
@@ -49,7 +53,8 @@ public sealed record TransferResponse(
             transfer.CompletedAt,
             transfer.TransactionId,
             transfer.DeclinedReason,
-            JsonSerializer.Deserialize(transfer.AttachmentIds, ServerJsonContext.Default.IReadOnlyListString) ?? []);
+            JsonSerializer.Deserialize(transfer.AttachmentIds, ServerJsonContext.Default.IReadOnlyListString) ?? [],
+            null);
     }
 }
 

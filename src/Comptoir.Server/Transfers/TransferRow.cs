@@ -23,8 +23,11 @@ public sealed class TransferRow
     public string? ProcessedAt { get; set; }
     public string? CompletedAt { get; set; }
 
-    /// <summary>The credential that initiated it (not stored separately: the API key or token id of the request).</summary>
+    /// <summary>Who initiated it: the membership of the request's credential (its id for transfers made before memberships).</summary>
     public string? InitiatorId { get; set; }
+
+    /// <summary>The payee check the transfer's proof token carried: a MATCH_RESULT_* value, or SKIPPED (skip_verify_payee).</summary>
+    public string? PayeeVerification { get; set; }
 }
 
 /// <summary>What a client asks for in POST /v2/sepa/transfers.</summary>

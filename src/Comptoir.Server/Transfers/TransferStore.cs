@@ -21,10 +21,10 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
 {
     public const string SettleTransfer = "settle_transfer";
 
-    private const string Columns = "id, organization_id, bank_account_id, beneficiary_id, idempotency_key, amount_cents, currency, status, instant, reference, note, scheduled_date, attachment_ids, transaction_id, declined_reason, created_at, updated_at, processed_at, completed_at";
+    private const string Columns = "id, organization_id, bank_account_id, beneficiary_id, idempotency_key, amount_cents, currency, status, instant, reference, note, scheduled_date, attachment_ids, transaction_id, declined_reason, created_at, updated_at, processed_at, completed_at, initiator_id, payee_verification";
 
     /// <summary>Creates the transfer, or returns the one already made with this key (Replayed = true).</summary>
-    public async Task<(TransferRow Transfer, bool Replayed)> CreateAsync(string organizationId, string idempotencyKey, TransferRequest request, string? scaToken, AlsoInTransaction<TransferRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+    public async Task<(TransferRow Transfer, bool Replayed)> CreateAsync(string organizationId, string? initiatorId, string idempotencyKey, TransferRequest request, string? scaToken, AlsoInTransaction<TransferRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var existing = await FindByKeyAsync(organizationId, idempotencyKey, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         {
             var created = await database.WriteAsync(async (c, t) =>
             {
-                var transfer = await CreateInTransactionAsync(c, t, organizationId, idempotencyKey, request, beneficiary, scaToken, cancellationToken).ConfigureAwait(false);
+                var transfer = await CreateInTransactionAsync(c, t, organizationId, initiatorId, idempotencyKey, request, beneficiary, scaToken, cancellationToken).ConfigureAwait(false);
                 await alsoInTransaction.RunAsync(c, t, transfer).ConfigureAwait(false);
                 return transfer;
             }, cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     private static ApiException InsufficientFunds() =>
         ApiException.Invalid("/transfer/amount", "insufficient_funds", "The account's available balance is lower than the amount.");
 
-    private async Task<TransferRow> CreateInTransactionAsync(DbConnection c, DbTransaction t, string organizationId, string idempotencyKey, TransferRequest request, BeneficiaryRow beneficiary, string? scaToken, CancellationToken cancellationToken)
+    private async Task<TransferRow> CreateInTransactionAsync(DbConnection c, DbTransaction t, string organizationId, string? initiatorId, string idempotencyKey, TransferRequest request, BeneficiaryRow beneficiary, string? scaToken, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var nowText = Timestamps.ToText(now);
@@ -138,7 +138,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             }
         }
 
-        await verification.MarkUsedAsync(c, t, organizationId, request.ProofToken, beneficiary.Iban, beneficiary.Name).ConfigureAwait(false);
+        var payeeCheck = await verification.MarkUsedAsync(c, t, organizationId, request.ProofToken, beneficiary.Iban, beneficiary.Name).ConfigureAwait(false);
 
         var since = Timestamps.ToText(now.AddHours(-24));
         var instantToday = await c.ExecuteScalarAsync<long>(
@@ -167,6 +167,8 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             Note = request.Note,
             ScheduledDate = Timestamps.Date(scheduled),
             AttachmentIds = JsonSerializer.Serialize(request.AttachmentIds, Http.Json.ServerJsonContext.Default.IReadOnlyListString),
+            PayeeVerification = payeeCheck,
+            InitiatorId = initiatorId,
             CreatedAt = nowText,
             UpdatedAt = nowText,
         };
@@ -191,7 +193,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         };
         await Ledger.InsertAsync(c, t, debit).ConfigureAwait(false);
         transfer.TransactionId = debit.Id;
-        await c.ExecuteAsync($"INSERT INTO transfers ({Columns}) VALUES (@Id, @OrganizationId, @BankAccountId, @BeneficiaryId, @IdempotencyKey, @AmountCents, @Currency, @Status, @Instant, @Reference, @Note, @ScheduledDate, @AttachmentIds, @TransactionId, @DeclinedReason, @CreatedAt, @UpdatedAt, @ProcessedAt, @CompletedAt)", transfer, t).ConfigureAwait(false);
+        await c.ExecuteAsync($"INSERT INTO transfers ({Columns}) VALUES (@Id, @OrganizationId, @BankAccountId, @BeneficiaryId, @IdempotencyKey, @AmountCents, @Currency, @Status, @Instant, @Reference, @Note, @ScheduledDate, @AttachmentIds, @TransactionId, @DeclinedReason, @CreatedAt, @UpdatedAt, @ProcessedAt, @CompletedAt, @InitiatorId, @PayeeVerification)", transfer, t).ConfigureAwait(false);
         foreach (var attachmentId in request.AttachmentIds)
         {
             await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now)",
@@ -229,18 +231,25 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
     public Task<TransferRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<TransferRow>("SELECT * FROM transfers WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
 
-    public async Task<(IReadOnlyList<TransferRow> Page, long Total)> ListAsync(string organizationId, IReadOnlyList<string> statuses, string? updatedFrom, string? updatedTo, bool descending, int offset, int limit, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<TransferRow> Page, long Total)> ListAsync(string organizationId, TransferQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var filter = new SqlFilter("organization_id = @organizationId", new { organizationId, limit, offset })
-            .In("status", statuses)
-            .Compare("updated_at", ">=", updatedFrom)
-            .Compare("updated_at", "<=", updatedTo);
+            .In("status", query.Statuses)
+            .In("id", query.Ids)
+            .In("beneficiary_id", query.BeneficiaryIds)
+            .Compare("updated_at", ">=", query.UpdatedFrom)
+            .Compare("updated_at", "<=", query.UpdatedTo)
+            .Compare("scheduled_date", ">=", query.ScheduledFrom)
+            .Compare("scheduled_date", "<=", query.ScheduledTo);
         var (where, parameters) = (filter.Where, filter.Parameters);
-        var direction = descending ? "DESC" : "ASC";
+        var direction = query.Descending ? "DESC" : "ASC";
+        // The column comes from TransferQuery.SortFields, never from the request's text.
+        var order = TransferQuery.SortFields.Single(f => f == query.SortField);
         return await database.ReadAsync(async c =>
         {
             var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM transfers WHERE {where}", parameters).ConfigureAwait(false);
-            var rows = await c.QueryAsync<TransferRow>($"SELECT * FROM transfers WHERE {where} ORDER BY created_at {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+            var rows = await c.QueryAsync<TransferRow>($"SELECT * FROM transfers WHERE {where} ORDER BY {order} {direction}, id {direction} LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
             return ((IReadOnlyList<TransferRow>)rows.ToList(), total);
         }, cancellationToken).ConfigureAwait(false);
     }

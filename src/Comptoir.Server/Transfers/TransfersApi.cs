@@ -20,7 +20,12 @@ namespace Comptoir.Server.Transfers;
 public static class TransfersApi
 {
     public const string ScaHeader = "X-Qonto-Sca-Session-Token";
-    
+
+    /// <summary>How the user would like to approve an SCA session; accepted and checked, as the sandbox has one way only.</summary>
+    public const string TwoFactorPreferenceHeader = "X-Qonto-2fa-Preference";
+
+    private static readonly string[] TwoFactorPreferences = ["paired-device", "passkey", "sms-otp"];
+
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder app)
     {
         var transfers = app.MapGroup("/v2/sepa/transfers").RequireScope(Scopes.PaymentWrite).WithTags("Transfers");
@@ -28,18 +33,17 @@ public static class TransfersApi
             .WithSummary("Create a SEPA transfer").AcceptsJson<TransferRequestDoc>()
             .Returns<TransferResponseDoc>(201).WithErrors(400, 404, 409, 413, 422, 428);
         transfers.MapGet("", List)
-            .WithSummary("List SEPA transfers").WithPaging().WithSortBy("created_at:desc", "created_at")
+            .WithSummary("List SEPA transfers").WithPaging().WithSortBy("created_at:desc", TransferQuery.SortFields)
             .WithListFilter("status", "Only these statuses.", TransferStatus.All)
+            .WithListFilter("ids", "Only these transfers.")
+            .WithListFilter("beneficiary_ids", "Only transfers to these beneficiaries.")
             .WithTimestampFilters("updated_at_from", "updated_at_to")
+            .WithDateFilters("scheduled_date_from", "scheduled_date_to")
             .Returns<TransferListDoc>().WithErrors(400);
         transfers.MapGet("/{id}", Get)
             .WithSummary("Get a SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404);
         transfers.MapPost("/{id}/cancel", Cancel)
-            .WithSummary("Cancel a pending SEPA transfer").Returns<TransferResponseDoc>().WithErrors(404, 409);
-        // Approving a payment is paying: the organization's own sessions, with payment.write (a read-only token must not).
-        app.MapPost("/v2/mocked_sca_sessions/{token}", DecideSca).RequireScope(Scopes.PaymentWrite).WithTags("Transfers")
-            .WithSummary("Approve or deny an SCA session (sandbox only)").AcceptsJson<ScaDecisionRequestDoc>(optional: true)
-            .Returns<ScaDecisionResponseDoc>().WithErrors(400, 404, 413, 422);
+            .WithSummary("Cancel a pending SEPA transfer (204, as the public API)").ReturnsNothing().WithErrors(404, 409);
         return app;
     }
 
@@ -52,17 +56,18 @@ public static class TransfersApi
             throw ApiException.BadRequest("idempotency_key_required", $"POST /v2/sepa/transfers needs an {IdempotencyMiddleware.Header} header (a UUID), so a retry can never pay twice.");
         }
 
+        var preference = context.Request.Headers[TwoFactorPreferenceHeader].ToString();
+        if (preference.Length > 0 && !TwoFactorPreferences.Contains(preference))
+        {
+            throw ApiException.BadRequest("invalid", $"{TwoFactorPreferenceHeader} must be one of: {string.Join(", ", TwoFactorPreferences)}.", parameter: TwoFactorPreferenceHeader);
+        }
+
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var body = new JsonBody(document.RootElement, string.Empty);
         var request = Read(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sca = context.Request.Headers[ScaHeader].ToString();
-        JsonResponse Created(TransferRow created)
-        {
-            created.InitiatorId = principal.CredentialId;
-            return Single(created, 201);
-        }
-
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        static JsonResponse Created(TransferRow created) => Single(created, 201);
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.CredentialId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
@@ -116,8 +121,20 @@ public static class TransfersApi
             throw ApiException.BadRequest("not_in_list", $"status must be among: {string.Join(", ", TransferStatus.All)}; got '{bad}'.", parameter: "status[]");
         }
 
-        var (_, descending) = request.Sort("created_at:desc", "created_at");
-        var (page, total) = await transfers.ListAsync(principal.OrganizationId, statuses, request.Timestamp("updated_at_from"), request.Timestamp("updated_at_to"), descending, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
+        var (field, descending) = request.Sort("created_at:desc", TransferQuery.SortFields);
+        var query = new TransferQuery
+        {
+            Statuses = statuses,
+            Ids = Limited(request.List("ids"), "ids[]"),
+            BeneficiaryIds = Limited(request.List("beneficiary_ids"), "beneficiary_ids[]"),
+            UpdatedFrom = request.Timestamp("updated_at_from"),
+            UpdatedTo = request.Timestamp("updated_at_to"),
+            ScheduledFrom = request.Date("scheduled_date_from"),
+            ScheduledTo = request.Date("scheduled_date_to"),
+            SortField = field,
+            Descending = descending,
+        };
+        var (page, total) = await transfers.ListAsync(principal.OrganizationId, query, paging.Offset, paging.PerPage, context.RequestAborted).ConfigureAwait(false);
         return JsonResponse.Page("transfers", page.Select(TransferResponse.From), TransfersJsonContext.Default.TransferResponse, paging, total);
     }
 
@@ -131,34 +148,20 @@ public static class TransfersApi
     private static async Task<IResult> Cancel(HttpContext context, TransferStore transfers, string id)
     {
         var principal = context.Principal();
-        static JsonResponse Canceled(TransferRow canceled) => Single(canceled, 200);
+        static JsonResponse Canceled(TransferRow canceled) => JsonResponse.NoContent();
         var transfer = await transfers.CancelAsync(principal.OrganizationId, id, context.ReplyRecording<TransferRow>(Canceled), context.RequestAborted).ConfigureAwait(false);
         return context.Reply(transfer, Canceled);
     }
 
-    /// <summary>Sandbox only: approves (default) or denies an SCA session, as the phone app would.</summary>
-    private static async Task<IResult> DecideSca(HttpContext context, ScaSessions sessions, ServerOptions options, string token)
+    // An id list long enough to be an attack on the query planner is refused rather than run.
+    private static IReadOnlyList<string> Limited(IReadOnlyList<string> values, string parameter)
     {
-        var principal = context.Principal();
-        if (options.StagingToken is null)
+        if (values.Count > 100 || values.Any(v => v.Length > 36))
         {
-            throw ApiException.NotFound("Mocked SCA sessions exist only in sandbox mode (comptoir serve --sandbox); use 'comptoir admin sca approve'.");
+            throw ApiException.BadRequest("invalid", $"{parameter} takes at most 100 ids.", parameter: parameter);
         }
 
-        var approve = true;
-        if (context.Request.ContentLength > 0)
-        {
-            using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
-            approve = new JsonBody(document.RootElement, string.Empty).Enum("action", "approve", "deny") != "deny";
-        }
-
-        static JsonResponse Decided(bool approved) => JsonResponse.Ok(json => json.WriteString("status", approved ? "approved" : "denied"));
-        if (!await sessions.DecideAsync(token, approve, principal.OrganizationId, context.ReplyRecording<bool>(Decided), context.RequestAborted).ConfigureAwait(false))
-        {
-            throw ApiException.NotFound("Pending SCA session");
-        }
-
-        return context.Reply(approve, Decided);
+        return values;
     }
 
     private static JsonResponse Single(TransferRow transfer, int status) =>

@@ -5,13 +5,13 @@ namespace Comptoir.Server.Transfers;
 
 // The transfer JSON and bodies (TransfersApi), described for the OpenAPI document only.
 
-[Description("A SEPA transfer; amount is a decimal string in euros, amount_cents the same in cents.")]
+[Description("A SEPA transfer; amount is a number in euros with two decimals, amount_cents the same in cents; initiator_id the membership that made it; recurring_transfer_id always null.")]
 public sealed record TransferDoc(
     string Id,
     string? InitiatorId,
     string BankAccountId,
     string BeneficiaryId,
-    string Amount,
+    decimal Amount,
     long AmountCents,
     string AmountCurrency,
     string Status,
@@ -25,7 +25,8 @@ public sealed record TransferDoc(
     DateTimeOffset? CompletedAt,
     string? TransactionId,
     string? DeclinedReason,
-    IReadOnlyList<string> AttachmentIds);
+    IReadOnlyList<string> AttachmentIds,
+    string? RecurringTransferId);
 
 public sealed record TransferResponseDoc(TransferDoc Transfer);
 
@@ -50,3 +51,9 @@ public sealed record ScaDecisionRequestDoc(string? Action = null);
 
 [Description("status: approved or denied.")]
 public sealed record ScaDecisionResponseDoc(string Status);
+
+[Description("result: waiting until the user decides, then allow or deny; canceled_at is always null here.")]
+public sealed record ScaSessionDoc(string Result, DateTimeOffset? CanceledAt);
+
+[Description("message: Success.")]
+public sealed record ScaMessageDoc(string Message);

@@ -59,6 +59,16 @@ public static class ClientInvoiceLimitTable
 
         Accepts($"{ClientInvoiceRules.MaxItems} items", b => b["items"] = Items(b, ClientInvoiceRules.MaxItems));
         Refuses($"{ClientInvoiceRules.MaxItems + 1} items", b => b["items"] = Items(b, ClientInvoiceRules.MaxItems + 1), "too_long", "/items");
+        // The invoice total, VAT included, is at most MaxTotal (90,000,000,000,000.00 EUR): three items of 30 billion
+        // reach it, a fourth of one cent passes it and is the item named; the tester's 1,000 largest lines overflowed 64-bit cents.
+        Accepts("items totalling the largest invoice total", b => b["items"] = Lines(b, 3, "250000", "100000000"));
+        Refuses("items totalling one cent over the largest invoice total", b =>
+        {
+            b["items"] = Lines(b, 3, "250000", "100000000");
+            b["items"]!.AsArray().Add(Line(b, "1", "0.01"));
+        }, "invalid", "/items/3/unit_price");
+        Refuses($"{ClientInvoiceRules.MaxItems} items of the largest quantity and unit_price", b => b["items"] = Lines(b, ClientInvoiceRules.MaxItems, "1000000", "100000000"), "invalid", "/items/0/unit_price");
+        Refuses("five items whose running total passes the largest at the fourth", b => b["items"] = Lines(b, 5, "200000", "100000000"), "invalid", "/items/3/unit_price");
         Refuses("no items (BR-16)", b => b["items"] = new JsonArray(), "required", "/items");
         Refuses("items that are not an array", b => b["items"] = "nope", "invalid_type", "/items");
 
@@ -142,6 +152,19 @@ public static class ClientInvoiceLimitTable
     private static JsonObject Money(string value, string currency = "EUR") => new() { ["value"] = value, ["currency"] = currency };
 
     private static JsonObject Discount(string type, string value) => new() { ["type"] = type, ["value"] = value };
+
+    /// <summary>An item like the body's first, with this quantity and unit price (at 20 % VAT).</summary>
+    private static JsonObject Line(JsonObject body, string quantity, string unitPrice)
+    {
+        var line = Item(body).DeepClone().AsObject();
+        line["quantity"] = quantity;
+        line["unit_price"] = Money(unitPrice);
+        line["vat_rate"] = "0.20";
+        return line;
+    }
+
+    private static JsonArray Lines(JsonObject body, int count, string quantity, string unitPrice) =>
+        new([.. Enumerable.Range(0, count).Select(_ => Line(body, quantity, unitPrice))]);
 
     private static JsonArray Items(JsonObject body, int count)
     {

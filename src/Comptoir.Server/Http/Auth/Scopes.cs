@@ -13,6 +13,7 @@ public static class Scopes
     public const string AttachmentWrite = "attachment.write";
     public const string PaymentWrite = "payment.write";
     public const string BeneficiaryTrust = "beneficiary.trust";
+    public const string InternalTransferWrite = "internal_transfer.write";
     public const string SupplierInvoiceRead = "supplier_invoice.read";
     public const string SupplierInvoiceWrite = "supplier_invoice.write";
     public const string Webhook = "webhook";
@@ -20,7 +21,7 @@ public static class Scopes
     public static readonly IReadOnlyList<string> All =
     [
         OrganizationRead, MembershipRead, ClientRead, ClientWrite, ClientInvoiceRead, ClientInvoiceWrite, AttachmentRead, AttachmentWrite,
-        PaymentWrite, BeneficiaryTrust, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
+        PaymentWrite, BeneficiaryTrust, InternalTransferWrite, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
     ];
 
     /// <summary>The sync guide spells the invoice scopes in the plural; both are accepted.</summary>

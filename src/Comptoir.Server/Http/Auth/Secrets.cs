@@ -9,7 +9,16 @@ namespace Comptoir.Server.Http.Auth;
 /// </summary>
 public static class Secrets
 {
-    public static string New(string prefix = "") => prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+    private const string Alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // 43 characters drawn uniformly from 62 carry 256 bits, as 32 random bytes do.
+    private const int SecretLength = 43;
+
+    /// <summary>
+    /// A new secret of letters and digits only (after the prefix): some clients validate API secrets with
+    /// [A-Za-z0-9] and refused the '-' and '_' of base64url.
+    /// </summary>
+    public static string New(string prefix = "") => prefix + new string(RandomNumberGenerator.GetItems<char>(Alphanumerics, SecretLength));
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

@@ -6,7 +6,8 @@ namespace Comptoir.Server.Http.Errors;
 /// <summary>
 /// Gives every response a trace id (header and, for errors, body) and turns every failure into the envelope:
 /// ApiException with its status, a JSON body the strict reader refuses (JsonBodyException) with its status and
-/// pointer, malformed requests and oversized bodies as 400/413, a database that cannot serve
+/// pointer, malformed requests and oversized bodies as 400/413, a request head over the API's limits as 414/431
+/// (<see cref="RequestHeadChecks"/>), a database that cannot serve
 /// for the moment as 503 with Retry-After, and anything unexpected as a logged 500 that reveals nothing internal.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -17,6 +18,7 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         context.Response.Headers[ErrorEnvelope.TraceHeader] = context.TraceIdentifier;
         try
         {
+            RequestHeadChecks.Check(context);
             await next(context).ConfigureAwait(false);
             if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted && context.Response.ContentLength is null)
             {
@@ -37,7 +39,8 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         }
         catch (BadHttpRequestException e)
         {
-            var status = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
+            // Kestrel's own status when it is a client error (413 over the body limit, 408 a body sent too slowly...).
+            var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400;
             var code = status == 413 ? "payload_too_large" : "bad_request";
             await ErrorEnvelope.WriteAsync(context, status, [new ApiError(code, e.Message)]).ConfigureAwait(false);
         }

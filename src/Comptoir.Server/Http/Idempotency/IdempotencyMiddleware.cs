@@ -136,9 +136,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Database databas
         }
 
         context.Response.StatusCode = (int)(stored.StatusCode ?? 200);
-        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers[ReplayedHeader] = "true";
         var body = stored.ResponseBody ?? [];
+        if (body.Length == 0)
+        {
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }

@@ -6,14 +6,17 @@ using Microsoft.AspNetCore.Http;
 namespace Comptoir.Server.Http.Json;
 
 /// <summary>An IResult that streams JSON written by hand with <see cref="Utf8JsonWriter"/>: exact field names, nulls kept.</summary>
-public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IResult
+public sealed class JsonResponse(int status, Action<Utf8JsonWriter>? write) : IResult
 {
     private byte[]? _bytes;
 
     public int StatusCode => status;
 
     /// <summary>The body, written once: a reply stored for idempotent replay is byte for byte the one sent.</summary>
-    public byte[] Bytes => _bytes ??= ToBytes(write);
+    public byte[] Bytes => _bytes ??= write is null ? [] : ToBytes(write);
+
+    /// <summary>204, no body: an action whose answer is its success alone.</summary>
+    public static JsonResponse NoContent() => new(204, null);
 
     public static JsonResponse Ok(Action<Utf8JsonWriter> write) => new(200, write);
 
@@ -67,8 +70,13 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = status;
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
         var body = Bytes;
+        if (body.Length == 0)
+        {
+            return;
+        }
+
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
         httpContext.Response.ContentLength = body.Length;
         await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
     }

@@ -24,6 +24,7 @@ internal sealed class OperationDocsTransformer : IOpenApiOperationTransformer
         [422] = "A field of the body is invalid or missing; the error's source.pointer names it.",
         [428] = "Strong customer authentication is needed: approve the session, then repeat the request with its token.",
         [429] = "Too many requests: retry after the seconds in the Retry-After header.",
+        [503] = "The storage cannot serve for the moment (disk full, database or its directory gone, PostgreSQL out of reach): retry after the seconds in the Retry-After header.",
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
