@@ -180,7 +180,9 @@ public sealed class WireContractTests
         server.Clock.Advance(TimeSpan.FromMinutes(5));
         var beneficiary = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, "AGRIFRPP", trusted: true);
         var token = await server.TokenAsync(Payments.SupplierIban, "Durand");
-        await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, account, beneficiary.Id, "12.34")), HttpStatusCode.Created);
+        var transfer = (await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, account, beneficiary.Id, "12.34")), HttpStatusCode.Created)).GetProperty("transfer");
+        var me = (await ApiAssert.Json(await server.Client.GetAsync("v2/membership"), HttpStatusCode.OK)).GetProperty("membership");
+        Assert.Equal(me.GetProperty("id").GetString(), transfer.GetProperty("initiator_id").GetString());
 
         var patched = (await ApiAssert.Json(await server.Client.Patch($"v2/transactions/{paying.Transaction.Id}", new JsonObject
         {

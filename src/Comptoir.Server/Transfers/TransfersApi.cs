@@ -67,7 +67,7 @@ public static class TransfersApi
         var request = Read(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sca = context.Request.Headers[ScaHeader].ToString();
         static JsonResponse Created(TransferRow created) => Single(created, 201);
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.CredentialId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.MembershipId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
