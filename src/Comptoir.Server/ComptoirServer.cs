@@ -12,6 +12,7 @@ using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
 using Comptoir.Server.Transactions;
+using Comptoir.Server.Http.Query;
 using Comptoir.Server.Http.RateLimiting;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Labels;
@@ -119,6 +120,7 @@ public static class ComptoirServer
         app.UseMiddleware<AuthenticationMiddleware>();
         // Scopes first: a token without the route's scope must not replay what another caller stored under a key.
         app.UseMiddleware<ScopeCheckMiddleware>();
+        app.UseMiddleware<UnknownFilterMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
