@@ -53,6 +53,8 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/transactions/{id}"] = Scopes.OrganizationRead,
         ["GET /v2/transactions/{id}/attachments"] = Scopes.AttachmentRead,
         ["POST /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["DELETE /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["DELETE /v2/transactions/{id}/attachments/{attachmentId}"] = Scopes.AttachmentWrite,
         ["GET /v2/openapi.json"] = "public",
         ["POST /v2/sepa/beneficiaries"] = Scopes.PaymentWrite,
         ["PATCH /v2/sepa/beneficiaries/{id}"] = Scopes.PaymentWrite,

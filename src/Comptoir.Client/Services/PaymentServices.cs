@@ -155,6 +155,27 @@ public sealed class TransactionsService
 
     internal TransactionsService(ApiRequester api) => _api = api;
 
+    /// <summary>
+    /// Uploads a file straight onto a transaction (the receipt of a card payment, say) and returns its attachment id;
+    /// pass an idempotency key stored before calling so a re-run never uploads it twice.
+    /// </summary>
+    public async Task<string> UploadAttachmentAsync(string transactionId, string path, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf" : "application/octet-stream");
+        form.Add(file, "file", Path.GetFileName(path));
+        var created = await _api.SendAsync(HttpMethod.Post, $"transactions/{Uri.EscapeDataString(transactionId)}/attachments", ComptoirJsonContext.Default.AttachmentIdEnvelope, form, idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created.Attachment.Id;
+    }
+
+    /// <summary>Removes one attachment from a transaction, or every one when <paramref name="attachmentId"/> is null (the files stay).</summary>
+    public async Task RemoveAttachmentsAsync(string transactionId, string? attachmentId = null, CancellationToken cancellationToken = default)
+    {
+        var path = $"transactions/{Uri.EscapeDataString(transactionId)}/attachments" + (attachmentId is null ? string.Empty : "/" + Uri.EscapeDataString(attachmentId));
+        using var response = await _api.SendRawAsync(HttpMethod.Delete, path, null, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every transaction of the account updated in [from, to], all statuses, page by page.</summary>
     public IAsyncEnumerable<Transaction> ListUpdatedAsync(string bankAccountId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>

@@ -39,7 +39,7 @@ public static class InternalTransfersApi
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var request = Read(new JsonBody(document.RootElement, string.Empty));
         static JsonResponse Created(InternalTransferRow created) => Single(created, 201);
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.CredentialId, key, request, context.ReplyRecording<InternalTransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.MembershipId, key, request, context.ReplyRecording<InternalTransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";

@@ -134,4 +134,5 @@ public sealed record TransactionVatItem(decimal Amount, long AmountCents, decima
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(TransactionResponse))]
 [JsonSerializable(typeof(IReadOnlyList<AttachmentResponse>))]
+[JsonSerializable(typeof(AttachmentResponse))]
 internal sealed partial class TransactionsJsonContext : JsonSerializerContext;

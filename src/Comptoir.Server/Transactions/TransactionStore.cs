@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Comptoir.Server.Storage;
 using Dapper;
@@ -110,10 +111,37 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
     public Task AttachAsync(string transactionId, string attachmentId, AlsoInTransaction<string>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (c, t) =>
         {
-            await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now) ON CONFLICT DO NOTHING",
-                new { transactionId, attachmentId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
-            await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
+            await LinkAsync(c, t, transactionId, attachmentId, Timestamps.ToText(clock.GetUtcNow())).ConfigureAwait(false);
             await alsoInTransaction.RunAsync(c, t, attachmentId).ConfigureAwait(false);
             return 0;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Inside the caller's transaction (an upload's, so that the file and its link commit together): links the
+    /// attachment and moves the transaction's updated_at, so syncs see it.
+    /// </summary>
+    public static async Task LinkAsync(DbConnection c, DbTransaction t, string transactionId, string attachmentId, string now)
+    {
+        await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now) ON CONFLICT DO NOTHING",
+            new { transactionId, attachmentId, now }, t).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now }, t).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Unlinks one attachment (<paramref name="attachmentId"/>) or all of a transaction's; the files stay, as a transfer
+    /// may still name them. Returns how many links went; the transaction's updated_at moves when any did.
+    /// </summary>
+    public Task<int> DetachAsync(string transactionId, string? attachmentId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            var removed = await c.ExecuteAsync(
+                "DELETE FROM transaction_attachments WHERE transaction_id = @transactionId" + (attachmentId is null ? string.Empty : " AND attachment_id = @attachmentId"),
+                new { transactionId, attachmentId }, t).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
+            }
+
+            return removed;
         }, cancellationToken);
 }

@@ -11,6 +11,7 @@ using Comptoir.Server.Attachments;
 using Comptoir.Server.Labels;
 using Comptoir.Server.Transactions;
 using Comptoir.Server.Organizations;
+using Comptoir.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,8 +50,13 @@ public static class TransactionsApi
         transactions.MapGet("/{id}/attachments", ListAttachments).RequireScope(Scopes.AttachmentRead)
             .WithSummary("List a transaction's attachments").Returns<TransactionAttachmentsDoc>().WithErrors(404);
         transactions.MapPost("/{id}/attachments", Attach).RequireScope(Scopes.AttachmentWrite)
-            .WithSummary("Attach an uploaded attachment to a transaction").AcceptsJson<AttachToTransactionDoc>()
-            .Returns<AttachToTransactionDoc>().WithErrors(400, 404, 409, 413, 422);
+            .WithSummary("Upload a file to a transaction (multipart, field file), or attach an uploaded attachment ({\"attachment_id\"})")
+            .AcceptsForm<AttachmentUploadDoc>().AcceptsJson<AttachToTransactionDoc>()
+            .Returns<AttachmentResponseDoc>().WithErrors(400, 404, 409, 413, 422);
+        transactions.MapDelete("/{id}/attachments", (HttpContext c, TransactionStore s, string id) => Detach(c, s, id, null)).RequireScope(Scopes.AttachmentWrite)
+            .WithSummary("Remove every attachment from a transaction (the files stay)").ReturnsNothing().WithErrors(404);
+        transactions.MapDelete("/{id}/attachments/{attachmentId}", Detach).RequireScope(Scopes.AttachmentWrite)
+            .WithSummary("Remove one attachment from a transaction (the file stays)").ReturnsNothing().WithErrors(404);
         return app;
     }
 
@@ -174,9 +180,14 @@ public static class TransactionsApi
     }
 
     /// <summary>Links an uploaded attachment ({"attachment_id": ...}) to a transaction.</summary>
-    private static async Task<IResult> Attach(HttpContext context, TransactionStore transactions, AttachmentStore attachments, string id)
+    private static async Task<IResult> Attach(HttpContext context, TransactionStore transactions, AttachmentStore attachments, UrlSigner signer, TimeProvider clock, string id)
     {
         var principal = context.Principal();
+        if (!(context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false) && context.Request.HasFormContentType)
+        {
+            return await UploadAsync(context, transactions, attachments, signer, clock, id).ConfigureAwait(false);
+        }
+
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var attachmentId = new JsonBody(document.RootElement, string.Empty).RequiredString("attachment_id", 36);
         var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
@@ -185,6 +196,43 @@ public static class TransactionsApi
         static JsonResponse Attached(string attached) => JsonResponse.Ok(json => json.WriteString("attachment_id", attached));
         await transactions.AttachAsync(transaction.Id, attachmentId, context.ReplyRecording<string>(Attached), context.RequestAborted).ConfigureAwait(false);
         return context.Reply(attachmentId, Attached);
+    }
+
+    /// <summary>
+    /// A file uploaded straight onto a transaction, as the public API takes it: the attachment and its link are written
+    /// in one transaction, with the idempotent reply (the key is required, as for POST /v2/attachments).
+    /// </summary>
+    private static async Task<IResult> UploadAsync(HttpContext context, TransactionStore transactions, AttachmentStore attachments, UrlSigner signer, TimeProvider clock, string id)
+    {
+        var principal = context.Principal();
+        if (string.IsNullOrWhiteSpace(context.Request.Headers[IdempotencyMiddleware.Header]))
+        {
+            throw ApiException.BadRequest("idempotency_key_required", $"An upload to a transaction needs an {IdempotencyMiddleware.Header} header.");
+        }
+
+        var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
+        var file = await MultipartUpload.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var sign = await signer.PrepareAsync(PublicUrls.Base(context), context.RequestAborted).ConfigureAwait(false);
+        JsonResponse Uploaded(AttachmentRow row) => JsonResponse.One("attachment", AttachmentResponse.From(row, sign(row.Id)), TransactionsJsonContext.Default.AttachmentResponse);
+        var reply = context.ReplyRecording<AttachmentRow>(Uploaded);
+        var row = await attachments.CreateAsync(principal.OrganizationId, file.FileName, file.ContentType, file.Content, async (c, t, created) =>
+        {
+            await TransactionStore.LinkAsync(c, t, transaction.Id, created.Id, Timestamps.ToText(clock.GetUtcNow())).ConfigureAwait(false);
+            await reply.RunAsync(c, t, created).ConfigureAwait(false);
+        }, context.RequestAborted).ConfigureAwait(false);
+        return context.Reply(row, Uploaded);
+    }
+
+    private static async Task<IResult> Detach(HttpContext context, TransactionStore transactions, string id, string? attachmentId)
+    {
+        var principal = context.Principal();
+        var transaction = await transactions.FindAsync(principal.OrganizationId, id, context.RequestAborted).ConfigureAwait(false) ?? throw ApiException.NotFound("Transaction");
+        if (await transactions.DetachAsync(transaction.Id, attachmentId, context.RequestAborted).ConfigureAwait(false) == 0 && attachmentId is not null)
+        {
+            throw ApiException.NotFound("Attachment of this transaction");
+        }
+
+        return JsonResponse.NoContent();
     }
 
     private static async Task<Dictionary<string, AttachmentResponse>> AttachmentsOf(ILookup<string, string> links, string organizationId, AttachmentStore attachments, UrlSigner signer, HttpContext context)
