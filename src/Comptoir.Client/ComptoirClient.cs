@@ -31,6 +31,8 @@ public sealed class ComptoirClient
         ScaSessions = new ScaSessionsService(api);
         InternalTransfers = new InternalTransfersService(api);
         Transactions = new TransactionsService(api);
+        Labels = new LabelsService(api);
+        Memberships = new MembershipsService(api);
     }
 
     /// <summary>A client with its own HttpClient (prefer <see cref="ComptoirServiceCollectionExtensions.AddComptoirClient"/> in applications).</summary>
@@ -68,4 +70,10 @@ public sealed class ComptoirClient
 
     /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }
+
+    /// <summary>The organization's labels.</summary>
+    public LabelsService Labels { get; }
+
+    /// <summary>The organization's memberships, and the one the credential acts as.</summary>
+    public MembershipsService Memberships { get; }
 }

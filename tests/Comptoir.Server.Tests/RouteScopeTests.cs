@@ -53,6 +53,8 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/transactions/{id}"] = Scopes.OrganizationRead,
         ["GET /v2/transactions/{id}/attachments"] = Scopes.AttachmentRead,
         ["POST /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["DELETE /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["DELETE /v2/transactions/{id}/attachments/{attachmentId}"] = Scopes.AttachmentWrite,
         ["GET /v2/openapi.json"] = "public",
         ["POST /v2/webhook_subscriptions"] = Scopes.Webhook,
         ["GET /v2/webhook_subscriptions"] = Scopes.Webhook,
@@ -62,6 +64,15 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/webhook_subscriptions/{id}/deliveries"] = Scopes.Webhook,
         ["POST /v2/webhook_subscriptions/{id}/deliveries/{delivery_id}/retry"] = Scopes.Webhook,
         ["POST /v2/webhook_subscriptions/{id}/test"] = Scopes.Webhook,
+        ["POST /v2/sepa/beneficiaries"] = Scopes.PaymentWrite,
+        ["PATCH /v2/sepa/beneficiaries/{id}"] = Scopes.PaymentWrite,
+        ["PATCH /v2/sepa/beneficiaries/trust"] = Scopes.BeneficiaryTrust,
+        ["PATCH /v2/sepa/beneficiaries/untrust"] = Scopes.PaymentWrite,
+        ["PATCH /v2/transactions/{id}"] = Scopes.OrganizationRead,
+        ["GET /v2/labels"] = Scopes.OrganizationRead,
+        ["GET /v2/labels/{id}"] = Scopes.OrganizationRead,
+        ["GET /v2/memberships"] = Scopes.OrganizationRead,
+        ["GET /v2/membership"] = Scopes.MembershipRead,
     };
 
     /// <summary>A sample of routes from each group, with the scope each needs.</summary>
@@ -86,6 +97,10 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         { "GET", "v2/transactions/missing", Scopes.OrganizationRead },
         { "GET", "v2/transactions/missing/attachments", Scopes.AttachmentRead },
         { "POST", "v2/transactions/missing/attachments", Scopes.AttachmentWrite },
+        { "POST", "v2/sepa/beneficiaries", Scopes.PaymentWrite },
+        { "PATCH", "v2/sepa/beneficiaries/trust", Scopes.BeneficiaryTrust },
+        { "GET", "v2/labels", Scopes.OrganizationRead },
+        { "GET", "v2/membership", Scopes.MembershipRead },
     };
 
     [Fact]

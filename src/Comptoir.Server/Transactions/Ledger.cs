@@ -71,6 +71,27 @@ public static class Ledger
         return balance;
     }
 
+    /// <summary>The pending debit a transfer leaves on the paying account, labelled with its payee, until it settles.</summary>
+    public static TransactionRow PendingTransferDebit(string organizationId, string accountId, long amountCents, string reference, string? note, string payeeName, string payeeIban, string? payeeBic, string? transferId, string now) => new()
+    {
+        OrganizationId = organizationId,
+        BankAccountId = accountId,
+        AmountCents = amountCents,
+        Side = "debit",
+        OperationType = "transfer",
+        Status = TransactionStatus.Pending,
+        Label = payeeName,
+        Reference = reference,
+        Note = note,
+        CounterpartyName = payeeName,
+        CounterpartyIban = payeeIban,
+        CounterpartyBic = payeeBic,
+        TransferId = transferId,
+        EmittedAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public static async Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

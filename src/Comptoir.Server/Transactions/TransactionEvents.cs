@@ -13,7 +13,7 @@ internal static class TransactionEvents
 
     /// <summary>A transaction just written (pending or completed): rendered from the row, no read.</summary>
     public static Task CreatedAsync(DbConnection c, DbTransaction t, TransactionRow row) =>
-        WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Created, Render(row, []), row.UpdatedAt);
+        WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Created, Render(row, [], []), row.UpdatedAt);
 
     /// <summary>A transaction whose status changed (completed, declined): read and rendered only when someone listens.</summary>
     public static async Task UpdatedAsync(DbConnection c, DbTransaction t, string transactionId, string now)
@@ -26,10 +26,11 @@ internal static class TransactionEvents
         }
 
         var attachments = await c.QueryAsync<string>("SELECT attachment_id FROM transaction_attachments WHERE transaction_id = @transactionId ORDER BY created_at", new { transactionId }, t).ConfigureAwait(false);
-        await WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Updated, Render(row, attachments.AsList()), now).ConfigureAwait(false);
+        var labels = await c.QueryAsync<string>("SELECT label_id FROM transaction_labels WHERE transaction_id = @transactionId ORDER BY created_at", new { transactionId }, t).ConfigureAwait(false);
+        await WebhookEvents.RecordAsync(c, t, row.OrganizationId, WebhookTypes.Transactions, WebhookEventNames.Updated, Render(row, attachments.AsList(), labels.AsList()), now).ConfigureAwait(false);
     }
 
     /// <summary>The transaction as GET /v2/transactions/{id} renders it (amounts as JSON numbers).</summary>
-    private static string Render(TransactionRow row, IReadOnlyList<string> attachmentIds) =>
-        JsonSerializer.Serialize(TransactionResponse.From(row, attachmentIds, null), TransactionsJsonContext.Default.TransactionResponse);
+    private static string Render(TransactionRow row, IReadOnlyList<string> attachmentIds, IReadOnlyList<string> labelIds) =>
+        JsonSerializer.Serialize(TransactionResponse.From(row, attachmentIds, labelIds, TransactionResponse.Includes.None), TransactionsJsonContext.Default.TransactionResponse);
 }
