@@ -25,7 +25,8 @@ public sealed class WebhookSubscriptionsTests
         Assert.Equal(server.Demo.Organization.Id, created.GetProperty("organization_id").GetString());
         Assert.Equal(["v1/client-invoices", "v1/transactions"], created.GetProperty("types").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("ERP", created.GetProperty("description").GetString());
-        Assert.True(created.TryGetProperty("membership_id", out _));
+        var me = await ApiAssert.Json(await server.Client.GetAsync("v2/membership"), HttpStatusCode.OK);
+        Assert.Equal(me.GetProperty("membership").GetProperty("id").GetString(), created.GetProperty("membership_id").GetString());
 
         var fetched = await ApiAssert.Json(await server.Client.GetAsync($"v2/webhook_subscriptions/{id}"), HttpStatusCode.OK);
         Assert.False(fetched.TryGetProperty("secret", out _));

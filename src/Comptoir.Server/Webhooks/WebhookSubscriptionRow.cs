@@ -6,7 +6,7 @@ public sealed class WebhookSubscriptionRow
     public string Id { get; set; } = string.Empty;
     public string OrganizationId { get; set; } = string.Empty;
 
-    /// <summary>Who subscribed: the membership of the request's credential (its id until memberships exist).</summary>
+    /// <summary>Who subscribed: the membership of the request's credential.</summary>
     public string? MembershipId { get; set; }
     public string CallbackUrl { get; set; } = string.Empty;
     public string Types { get; set; } = "[]";

@@ -53,7 +53,7 @@ public static class WebhookSubscriptionsApi
         var subscription = new WebhookSubscriptionRow
         {
             OrganizationId = principal.OrganizationId,
-            MembershipId = principal.CredentialId,
+            MembershipId = principal.MembershipId,
             CallbackUrl = request.CallbackUrl,
             Types = System.Text.Json.JsonSerializer.Serialize(request.Types, WebhooksJsonContext.Default.IReadOnlyListString),
             Description = request.Description,
