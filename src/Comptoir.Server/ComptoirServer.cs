@@ -15,6 +15,7 @@ using Comptoir.Server.Transactions;
 using Comptoir.Server.Http.RateLimiting;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.SupplierInvoices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,10 +89,12 @@ public static class ComptoirServer
         services.AddSingleton<TransferStore>();
         services.AddSingleton<InternalTransferStore>();
         services.AddSingleton<IncomingPayments>();
+        services.AddSingleton<SupplierInvoiceStore>();
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
+        services.AddSingleton<IJobHandler, SupplierInvoiceAnalysisJob>();
         services.AddSingleton<JobRunner>();
         services.AddApiDocumentation();
         if (options.RunWorkers)
@@ -126,6 +129,7 @@ public static class ComptoirServer
         app.MapScaSessionsApi();
         app.MapInternalTransfersApi();
         app.MapTransactionsApi();
+        app.MapSupplierInvoicesApi();
         app.MapApiDocumentation();
         Health.HealthApi.MapHealthApi(app);
         return app;
