@@ -53,6 +53,12 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["GET /v2/transactions/{id}"] = Scopes.OrganizationRead,
         ["GET /v2/transactions/{id}/attachments"] = Scopes.AttachmentRead,
         ["POST /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["POST /v2/supplier_invoices/bulk"] = Scopes.SupplierInvoiceWrite,
+        ["GET /v2/supplier_invoices"] = Scopes.SupplierInvoiceRead,
+        ["GET /v2/supplier_invoices/{id}"] = Scopes.SupplierInvoiceRead,
+        ["POST /v2/supplier_invoices/{id}/mark_as_paid"] = Scopes.SupplierInvoiceWrite,
+        ["POST /v2/supplier_invoices/{id}/unmark_as_paid"] = Scopes.SupplierInvoiceWrite,
+        ["POST /v2/supplier_invoices/{id}/reject"] = Scopes.SupplierInvoiceWrite,
         ["GET /v2/openapi.json"] = "public",
     };
 
@@ -78,6 +84,9 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         { "GET", "v2/transactions/missing", Scopes.OrganizationRead },
         { "GET", "v2/transactions/missing/attachments", Scopes.AttachmentRead },
         { "POST", "v2/transactions/missing/attachments", Scopes.AttachmentWrite },
+        { "GET", "v2/supplier_invoices", Scopes.SupplierInvoiceRead },
+        { "POST", "v2/supplier_invoices/bulk", Scopes.SupplierInvoiceWrite },
+        { "POST", "v2/supplier_invoices/missing/reject", Scopes.SupplierInvoiceWrite },
     };
 
     [Fact]

@@ -75,7 +75,7 @@ public static partial class SupplierInvoiceBulkFormReader
                     throw Malformed($"more than {MaxParts} parts");
                 }
 
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     throw Malformed("a part without a form-data Content-Disposition");
                 }

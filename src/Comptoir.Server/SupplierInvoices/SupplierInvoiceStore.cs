@@ -278,7 +278,11 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
             new { id }, t).ConfigureAwait(false)).AsList();
         if (same.Count > 1)
         {
-            await c.ExecuteAsync("UPDATE supplier_invoices SET has_duplicates = @yes, updated_at = @now WHERE id IN @same", new { same, now, yes = true }, t).ConfigureAwait(false);
+            // One statement per row: a handful of rows, and each statement stays one compiled text.
+            foreach (var duplicate in same)
+            {
+                await c.ExecuteAsync("UPDATE supplier_invoices SET has_duplicates = @yes, updated_at = @now WHERE id = @duplicate", new { duplicate, now, yes = true }, t).ConfigureAwait(false);
+            }
         }
 
         return true;
