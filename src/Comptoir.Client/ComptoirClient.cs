@@ -31,6 +31,7 @@ public sealed class ComptoirClient
         ScaSessions = new ScaSessionsService(api);
         InternalTransfers = new InternalTransfersService(api);
         Transactions = new TransactionsService(api);
+        SupplierInvoices = new SupplierInvoicesService(api);
     }
 
     /// <summary>A client with its own HttpClient (prefer <see cref="ComptoirServiceCollectionExtensions.AddComptoirClient"/> in applications).</summary>
@@ -68,4 +69,7 @@ public sealed class ComptoirClient
 
     /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }
+
+    /// <summary>Supplier invoices: bulk upload, list, get, mark paid, unmark, reject.</summary>
+    public SupplierInvoicesService SupplierInvoices { get; }
 }
