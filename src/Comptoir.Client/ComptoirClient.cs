@@ -32,6 +32,8 @@ public sealed class ComptoirClient
         InternalTransfers = new InternalTransfersService(api);
         Transactions = new TransactionsService(api);
         SupplierInvoices = new SupplierInvoicesService(api);
+        Labels = new LabelsService(api);
+        Memberships = new MembershipsService(api);
     }
 
     /// <summary>A client with its own HttpClient (prefer <see cref="ComptoirServiceCollectionExtensions.AddComptoirClient"/> in applications).</summary>
@@ -72,4 +74,10 @@ public sealed class ComptoirClient
 
     /// <summary>Supplier invoices: bulk upload, list, get, mark paid, unmark, reject.</summary>
     public SupplierInvoicesService SupplierInvoices { get; }
+
+    /// <summary>The organization's labels.</summary>
+    public LabelsService Labels { get; }
+
+    /// <summary>The organization's memberships, and the one the credential acts as.</summary>
+    public MembershipsService Memberships { get; }
 }

@@ -31,6 +31,15 @@ namespace Comptoir.Client;
 [JsonSerializable(typeof(NewClient))]
 [JsonSerializable(typeof(NewClientInvoice))]
 [JsonSerializable(typeof(Envelopes.ErrorEnvelope))]
+[JsonSerializable(typeof(Envelopes.LabelEnvelope))]
+[JsonSerializable(typeof(Envelopes.LabelsPage))]
+[JsonSerializable(typeof(Envelopes.MembershipEnvelope))]
+[JsonSerializable(typeof(Envelopes.MembershipsPage))]
+[JsonSerializable(typeof(Envelopes.NewBeneficiaryRequest))]
+[JsonSerializable(typeof(Envelopes.BeneficiaryChangesRequest))]
+[JsonSerializable(typeof(Envelopes.BeneficiaryIds))]
+[JsonSerializable(typeof(Envelopes.BeneficiaryList))]
+[JsonSerializable(typeof(TransactionChanges))]
 internal sealed partial class ComptoirJsonContext : JsonSerializerContext;
 
 /// <summary>The wrappers the API puts around resources.</summary>
@@ -53,6 +62,14 @@ internal static class Envelopes
     internal sealed record TransactionsPage(IReadOnlyList<Transaction> Transactions, Meta Meta);
     internal sealed record TransferRequest(string VopProofToken, NewTransfer Transfer);
     internal sealed record VerifyPayeeRequest(string Iban, string BeneficiaryName);
+    internal sealed record LabelEnvelope(Label Label);
+    internal sealed record LabelsPage(IReadOnlyList<Label> Labels, Meta Meta);
+    internal sealed record MembershipEnvelope(Membership Membership);
+    internal sealed record MembershipsPage(IReadOnlyList<Membership> Memberships, Meta Meta);
+    internal sealed record NewBeneficiaryRequest(NewBeneficiary Beneficiary);
+    internal sealed record BeneficiaryChangesRequest(BeneficiaryChanges Beneficiary);
+    internal sealed record BeneficiaryIds(IReadOnlyList<string> Ids);
+    internal sealed record BeneficiaryList(IReadOnlyList<Beneficiary> Beneficiaries);
     internal sealed record BulkVerifyRequest(IReadOnlyList<PayeeToVerify> Requests);
     internal sealed record ProofTokenEnvelope(ProofToken ProofToken);
     internal sealed record InternalTransferEnvelope(InternalTransfer InternalTransfer);

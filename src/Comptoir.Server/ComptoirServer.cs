@@ -12,8 +12,11 @@ using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Payees;
 using Comptoir.Server.Transfers;
 using Comptoir.Server.Transactions;
+using Comptoir.Server.Http.Query;
 using Comptoir.Server.Http.RateLimiting;
 using Comptoir.Server.Jobs;
+using Comptoir.Server.Labels;
+using Comptoir.Server.Memberships;
 using Comptoir.Server.Storage;
 using Comptoir.Server.SupplierInvoices;
 using Microsoft.AspNetCore.Builder;
@@ -83,6 +86,8 @@ public static class ComptoirServer
         services.AddSingleton<KeyRing>();
         services.AddSingleton<UrlSigner>();
         services.AddSingleton<BeneficiaryStore>();
+        services.AddSingleton<MembershipStore>();
+        services.AddSingleton<LabelStore>();
         services.AddSingleton<PayeeDirectory>();
         services.AddSingleton<PayeeVerification>();
         services.AddSingleton<ScaSessions>();
@@ -118,6 +123,7 @@ public static class ComptoirServer
         app.UseMiddleware<AuthenticationMiddleware>();
         // Scopes first: a token without the route's scope must not replay what another caller stored under a key.
         app.UseMiddleware<ScopeCheckMiddleware>();
+        app.UseMiddleware<UnknownFilterMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOrganizationApi();
         app.MapClientsApi();
@@ -130,6 +136,8 @@ public static class ComptoirServer
         app.MapInternalTransfersApi();
         app.MapTransactionsApi();
         app.MapSupplierInvoicesApi();
+        app.MapMembershipsApi();
+        app.MapLabelsApi();
         app.MapApiDocumentation();
         Health.HealthApi.MapHealthApi(app);
         return app;

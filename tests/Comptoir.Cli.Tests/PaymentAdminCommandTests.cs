@@ -21,7 +21,7 @@ public sealed class PaymentAdminCommandTests : IDisposable
         Assert.Equal(0, Admin("organizations", "create", "--slug", "acme", "--legal-name", "Acme SAS", "--siren", "552100554").ExitCode);
         Assert.Equal(0, Admin("accounts", "add", "--organization", "acme", "--iban", "FR7630006000011234567890189", "--bic", "AGRIFRPP", "--balance", "100.00", "--main").ExitCode);
 
-        var added = Admin("beneficiaries", "add", "--organization", "acme", "--name", "Durand", "--iban", "DE89370400440532013000");
+        var added = Admin("beneficiaries", "add", "--organization", "acme", "--name", "Durand", "--iban", "DE89370400440532013000", "--bic", "COBADEFF");
         Assert.Equal(0, added.ExitCode);
         var id = added.Out.Split(' ')[1];
         Assert.Equal(0, Admin("beneficiaries", "trust", id).ExitCode);
@@ -49,5 +49,20 @@ public sealed class PaymentAdminCommandTests : IDisposable
         Assert.Equal(0, Admin("sca", "approve", token).ExitCode);
         Assert.Equal(1, Admin("sca", "deny", token).ExitCode); // no longer pending
         Assert.Equal("approved", await database.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT status FROM sca_sessions WHERE token = @token", new { token })));
+    }
+
+    [Fact]
+    public void A_beneficiary_needs_a_bic_unless_the_server_knows_its_bank()
+    {
+        Assert.Equal(0, Admin("organizations", "create", "--slug", "acme", "--legal-name", "Acme SAS", "--siren", "552100554").ExitCode);
+        Assert.Equal(0, Admin("accounts", "add", "--organization", "acme", "--iban", "FR7630006000011234567890189", "--bic", "AGRIFRPP", "--main").ExitCode);
+
+        var unknown = Admin("beneficiaries", "add", "--organization", "acme", "--name", "Berliner", "--iban", "DE89370400440532013000");
+        var sameBank = Admin("beneficiaries", "add", "--organization", "acme", "--name", "Voisin", "--iban", "FR7630006000019876543210949");
+
+        Assert.Equal(ExitCodes.Usage, unknown.ExitCode);
+        Assert.Contains("--bic", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(0, sameBank.ExitCode);
+        Assert.Contains("AGRIFRPP", sameBank.Out, StringComparison.Ordinal);
     }
 }

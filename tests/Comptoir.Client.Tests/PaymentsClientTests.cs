@@ -83,4 +83,28 @@ public class PaymentsClientTests
         Assert.Equal(250.00m, first.Amount);
         Assert.Equal(25_000, (await sdk.Organization.GetAsync()).BankAccounts.Single(a => a.Id == savings.Id).BalanceCents);
     }
+
+    [Fact]
+    public async Task A_receipt_is_uploaded_onto_a_transaction_and_removed_from_it()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var sdk = SdkFor(server);
+        var transaction = await sdk.Transactions.ListUpdatedAsync(server.Demo.Account.Id, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddYears(10)).FirstAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"receipt-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, "%PDF-1.7 receipt"u8.ToArray());
+        try
+        {
+            var key = Guid.NewGuid().ToString();
+            var id = await sdk.Transactions.UploadAttachmentAsync(transaction.Id, path, key);
+            Assert.Equal(id, await sdk.Transactions.UploadAttachmentAsync(transaction.Id, path, key));
+            Assert.Equal([id], (await sdk.Transactions.GetAsync(transaction.Id)).AttachmentIds);
+
+            await sdk.Transactions.RemoveAttachmentsAsync(transaction.Id, id);
+            Assert.Empty((await sdk.Transactions.GetAsync(transaction.Id)).AttachmentIds);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

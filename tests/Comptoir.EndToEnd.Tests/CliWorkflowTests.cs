@@ -54,7 +54,7 @@ public sealed class CliWorkflowTests : IDisposable
 
         const string SupplierIban = "FR7630006000011234567890189";
         var admin = new[] { "--data", server.DataDirectory };
-        Assert.Equal(0, Comptoir(null, ["admin", "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Fournitures Durand SARL", "--iban", SupplierIban, "--trusted", .. admin]).ExitCode);
+        Assert.Equal(0, Comptoir(null, ["admin", "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Fournitures Durand SARL", "--iban", SupplierIban, "--bic", "AGRIFRPP", "--trusted", .. admin]).ExitCode);
         Assert.Equal(0, Comptoir(null, ["admin", "payees", "add", "--iban", SupplierIban, "--name", "FOURNITURES DURAND SARL", .. admin]).ExitCode);
         var journal = Path.Combine(_data, "payments.jsonl");
 

@@ -38,7 +38,7 @@ public sealed class PaymentWorkflowTests : IDisposable
         await using var server = await ComptoirProcess.StartAsync(_data, extra);
 
         // The administrator adds and trusts the beneficiary while the server runs; the payee directory knows its holder.
-        var added = Admin(database, "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Fournitures Durand SARL", "--iban", SupplierIban, "--trusted");
+        var added = Admin(database, "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Fournitures Durand SARL", "--iban", SupplierIban, "--bic", "AGRIFRPP", "--trusted");
         Assert.True(added.ExitCode == 0, added.Output + added.Error);
         var payee = Admin(database, "payees", "add", "--iban", SupplierIban, "--name", "FOURNITURES DURAND");
         Assert.True(payee.ExitCode == 0, payee.Output + payee.Error);
@@ -83,7 +83,7 @@ public sealed class TwoProcessTests : IDisposable
         var database = PostgresCluster.Instance.CreateDatabase();
         await using var first = await ComptoirProcess.StartAsync(_data, "--database", database);
         await using var second = await ComptoirProcess.StartAsync(_data, "--database", database);
-        var add = ExternalTool.Run("dotnet", [ComptoirProcess.Executable, "admin", "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Durand", "--iban", SupplierIban, "--trusted", "--database", database]);
+        var add = ExternalTool.Run("dotnet", [ComptoirProcess.Executable, "admin", "beneficiaries", "add", "--organization", "comptoir-demo", "--name", "Durand", "--iban", SupplierIban, "--bic", "AGRIFRPP", "--trusted", "--database", database]);
         Assert.True(add.ExitCode == 0, add.Output + add.Error);
         using var a = first.NewClient();
         using var b = second.NewClient();

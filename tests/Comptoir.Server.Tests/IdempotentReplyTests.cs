@@ -152,6 +152,35 @@ public sealed class IdempotentReplyTests
         Assert.Equal("1", await ScalarAsync(server.Database, "SELECT COUNT(*) FROM sca_sessions"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Adding_a_beneficiary_and_its_reply_commit_together(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var body = new JsonObject { ["beneficiary"] = new JsonObject { ["name"] = "Fournitures Durand", ["iban"] = Payments.SupplierIban, ["bic"] = "AGRIFRPP" } };
+        var reply = await AssertAtomicAsync(server, key => Send(server, "v2/sepa/beneficiaries", body.DeepClone(), key), "SELECT COUNT(*) FROM beneficiaries");
+        Assert.False(JsonNode.Parse(reply)!["beneficiary"]!["trusted"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_file_uploaded_onto_a_transaction_its_link_and_its_reply_commit_together(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var transactions = await ApiAssert.Json(await server.Client.GetAsync($"v2/transactions?bank_account_id={server.Demo.Account.Id}"), HttpStatusCode.OK);
+        var transaction = transactions.GetProperty("transactions")[0].GetProperty("id").GetString()!;
+        await AssertAtomicAsync(server, key =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent("%PDF-1.7 receipt"u8.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "receipt.pdf");
+            var request = new HttpRequestMessage(HttpMethod.Post, $"v2/transactions/{transaction}/attachments") { Content = form };
+            request.Headers.Add("X-Qonto-Idempotency-Key", key);
+            return server.Client.SendAsync(request);
+        }, "SELECT (SELECT COUNT(*) FROM attachments) || ' ' || (SELECT COUNT(*) FROM transaction_attachments)");
+    }
+
     [Fact]
     public async Task A_token_without_the_scope_never_sees_a_reply_stored_under_its_key()
     {

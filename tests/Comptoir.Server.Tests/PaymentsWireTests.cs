@@ -222,6 +222,34 @@ public sealed class PaymentsWireTests
         await server.AssertLedgerAsync(server.Demo.Account.Id);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_payment_objects_match_their_contracts(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine, o => o with { StagingToken = "stg" });
+        server.Client.DefaultRequestHeaders.Add("X-Qonto-Staging-Token", "stg");
+        var trusted = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Durand", Payments.SupplierIban, null, trusted: true);
+        var untrusted = await server.Beneficiaries().AddAsync(server.Demo.Organization.Id, "Nouveau", "FR7630004000031234567890143", null, trusted: false);
+        var bulk = await ApiAssert.Json(await server.Client.Post("v2/sepa/bulk_verify_payee", JsonNode.Parse($$"""
+            {"requests": [{"iban": "{{Payments.SupplierIban}}", "name": "Durand"}, {"iban": "FR76", "name": "X"}, {"iban": "FR7630004000031234567890143", "name": "Nouveau"}]}
+            """)!), HttpStatusCode.OK);
+        ContractSchema.AssertMatches("bulk_payee_verification", bulk);
+        ContractSchema.AssertMatches("payee_match", bulk.GetProperty("requests")[0].GetProperty("response"));
+        var token = bulk.GetProperty("proof_token").GetProperty("token").GetString()!;
+
+        var created = await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, server.Demo.Account.Id, trusted.Id, "12.30")), HttpStatusCode.Created);
+        ContractSchema.AssertMatches("transfer", created.GetProperty("transfer"));
+        var listed = await ApiAssert.Json(await server.Client.GetAsync("v2/sepa/transfers"), HttpStatusCode.OK);
+        ContractSchema.AssertMatches("transfer", listed.GetProperty("transfers")[0]);
+
+        var sca = (await ApiAssert.Json(await server.Client.PostTransferAsync(Payments.TransferBody(token, server.Demo.Account.Id, untrusted.Id, "1.00")), HttpStatusCode.PreconditionRequired)).GetProperty("sca_session_token").GetString()!;
+        ContractSchema.AssertMatches("sca_session", await ApiAssert.Json(await server.Client.GetAsync($"v2/sca_sessions/{sca}"), HttpStatusCode.OK));
+
+        var savings = await AddAccountAsync(server, "FR7630006000011234567890189", 0);
+        var internalTransfer = await ApiAssert.Json(await SendInternalAsync(server.Client, InternalBody(server.Demo.Account.Iban, savings.Iban, "5.00"), Guid.NewGuid().ToString()), HttpStatusCode.Created);
+        ContractSchema.AssertMatches("internal_transfer", internalTransfer.GetProperty("internal_transfer"));
+    }
+
     private static async Task<BankAccountRow> AddAccountAsync(RunningServer server, string iban, long openingCents) =>
         await server.Organizations.AddAccountAsync(new BankAccountRow { OrganizationId = server.Demo.Organization.Id, Name = "Épargne", Iban = iban, Bic = "AGRIFRPP", BalanceCents = openingCents });
 

@@ -59,7 +59,18 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         ["POST /v2/supplier_invoices/{id}/mark_as_paid"] = Scopes.SupplierInvoiceWrite,
         ["POST /v2/supplier_invoices/{id}/unmark_as_paid"] = Scopes.SupplierInvoiceWrite,
         ["POST /v2/supplier_invoices/{id}/reject"] = Scopes.SupplierInvoiceWrite,
+        ["DELETE /v2/transactions/{id}/attachments"] = Scopes.AttachmentWrite,
+        ["DELETE /v2/transactions/{id}/attachments/{attachmentId}"] = Scopes.AttachmentWrite,
         ["GET /v2/openapi.json"] = "public",
+        ["POST /v2/sepa/beneficiaries"] = Scopes.PaymentWrite,
+        ["PATCH /v2/sepa/beneficiaries/{id}"] = Scopes.PaymentWrite,
+        ["PATCH /v2/sepa/beneficiaries/trust"] = Scopes.BeneficiaryTrust,
+        ["PATCH /v2/sepa/beneficiaries/untrust"] = Scopes.PaymentWrite,
+        ["PATCH /v2/transactions/{id}"] = Scopes.OrganizationRead,
+        ["GET /v2/labels"] = Scopes.OrganizationRead,
+        ["GET /v2/labels/{id}"] = Scopes.OrganizationRead,
+        ["GET /v2/memberships"] = Scopes.OrganizationRead,
+        ["GET /v2/membership"] = Scopes.MembershipRead,
     };
 
     /// <summary>A sample of routes from each group, with the scope each needs.</summary>
@@ -87,6 +98,10 @@ public sealed class RouteScopeTests(RouteScopeTests.Server fixture) : IClassFixt
         { "GET", "v2/supplier_invoices", Scopes.SupplierInvoiceRead },
         { "POST", "v2/supplier_invoices/bulk", Scopes.SupplierInvoiceWrite },
         { "POST", "v2/supplier_invoices/missing/reject", Scopes.SupplierInvoiceWrite },
+        { "POST", "v2/sepa/beneficiaries", Scopes.PaymentWrite },
+        { "PATCH", "v2/sepa/beneficiaries/trust", Scopes.BeneficiaryTrust },
+        { "GET", "v2/labels", Scopes.OrganizationRead },
+        { "GET", "v2/membership", Scopes.MembershipRead },
     };
 
     [Fact]

@@ -16,9 +16,14 @@ public static class AdminCommands
 {
     public static Command Build(CliConsole console)
     {
-        var admin = new Command("admin", "Administer organizations, accounts, credentials, beneficiaries, the payee directory, incoming money and SCA (works while a server runs).");
+        var admin = new Command("admin", "Administer organizations, accounts, memberships, labels, credentials, beneficiaries, the payee directory, incoming money and SCA (works while a server runs).");
         admin.Subcommands.Add(Organizations(console));
         admin.Subcommands.Add(Accounts(console));
+        foreach (var command in OrganizationPeopleAdminCommands.Build(console))
+        {
+            admin.Subcommands.Add(command);
+        }
+
         admin.Subcommands.Add(Keys(console));
         admin.Subcommands.Add(Tokens(console));
         admin.Subcommands.Add(Credentials(console));
@@ -188,14 +193,15 @@ public static class AdminCommands
         var storage = new StorageOptions();
         var organization = OrganizationOption();
         var label = new Option<string?>("--label") { Description = "A note to recognise the key by." };
-        var create = new Command("create", "Create an API key; the secret is shown once.") { organization, label };
+        var membership = MembershipOption();
+        var create = new Command("create", "Create an API key; the secret is shown once.") { organization, label, membership };
         storage.AddTo(create);
         create.SetAction(async (parse, ct) =>
         {
             await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
-            var (id, secret) = await store.CreateApiKeyAsync(owner.Id, parse.GetValue(label), ct).ConfigureAwait(false);
+            var (id, secret) = await CreateOrExplainAsync(() => store.CreateApiKeyAsync(owner.Id, parse.GetValue(label), parse.GetValue(membership), ct)).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"API key {id} created. Its secret is shown only now:").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Authorization: {owner.Slug}:{secret}").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -212,7 +218,8 @@ public static class AdminCommands
         var scopes = new Option<string>("--scopes") { Description = $"Comma-separated scopes: {string.Join(", ", Scopes.All)}.", Required = true };
         var expires = new Option<string?>("--expires-in") { Description = "Lifetime, e.g. 1h, 30d (default: no expiry)." };
         var label = new Option<string?>("--label") { Description = "A note to recognise the token by." };
-        var create = new Command("create", "Create an access token limited to some scopes; the token is shown once.") { organization, scopes, expires, label };
+        var membership = MembershipOption();
+        var create = new Command("create", "Create an access token limited to some scopes; the token is shown once.") { organization, scopes, expires, label, membership };
         storage.AddTo(create);
         create.SetAction(async (parse, ct) =>
         {
@@ -231,7 +238,7 @@ public static class AdminCommands
             await using var database = await AdminDatabase.OpenAsync(storage, parse, console.Clock, ct).ConfigureAwait(false);
             var store = new OrganizationStore(database, console.Clock);
             var owner = await AdminDatabase.OrganizationAsync(store, parse.GetValue(organization)!, ct).ConfigureAwait(false);
-            var (id, token) = await store.CreateAccessTokenAsync(owner.Id, granted, lifetime, parse.GetValue(label), ct).ConfigureAwait(false);
+            var (id, token) = await CreateOrExplainAsync(() => store.CreateAccessTokenAsync(owner.Id, granted, lifetime, parse.GetValue(label), parse.GetValue(membership), ct)).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Access token {id} created with scopes {string.Join(",", granted.Order(StringComparer.Ordinal))}. It is shown only now:").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Authorization: Bearer {token}").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -255,7 +262,7 @@ public static class AdminCommands
             foreach (var credential in await store.CredentialsAsync(owner.Id, ct).ConfigureAwait(false))
             {
                 var state = credential.RevokedAt is not null ? "revoked" : credential.ExpiresAt is not null ? $"expires {credential.ExpiresAt}" : "active";
-                await console.Out.WriteLineAsync($"{credential.Id}\t{credential.Kind}\t{state}\t{credential.Scopes ?? "all scopes"}\t{credential.Label}").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"{credential.Id}\t{credential.Kind}\t{state}\t{credential.Scopes ?? "all scopes"}\tmembership {credential.MembershipId ?? "owner"}\t{credential.Label}").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
@@ -282,6 +289,20 @@ public static class AdminCommands
     }
 
     private static Option<string> OrganizationOption() => new("--organization") { Description = "The organization's slug.", Required = true };
+
+    private static Option<string?> MembershipOption() => new("--membership") { Description = "The membership it acts as (see 'admin memberships list'); default: the organization's owner." };
+
+    private static async Task<(string Id, string Secret)> CreateOrExplainAsync(Func<Task<(string, string)>> create)
+    {
+        try
+        {
+            return await create().ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+    }
 }
 
 /// <summary>Organization slugs: lowercase letters, digits and dashes.</summary>

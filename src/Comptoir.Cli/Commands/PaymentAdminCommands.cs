@@ -29,7 +29,7 @@ public static class PaymentAdminCommands
         var organization = new Option<string>("--organization") { Description = "The organization's slug.", Required = true };
         var name = new Option<string>("--name") { Description = "Beneficiary name (1 to 140 characters).", Required = true };
         var iban = new Option<string>("--iban") { Description = "The beneficiary's IBAN (checked).", Required = true };
-        var bic = new Option<string?>("--bic") { Description = "BIC." };
+        var bic = new Option<string?>("--bic") { Description = "BIC; required unless the server holds an account at the IBAN's bank (its BIC is then taken)." };
         var trusted = new Option<bool>("--trusted") { Description = "Trusted: transfers to it need no strong customer authentication." };
         var add = new Command("add", "Add a validated beneficiary.") { organization, name, iban, bic, trusted };
         storage.AddTo(add);
@@ -39,8 +39,11 @@ public static class PaymentAdminCommands
             var owner = await AdminDatabase.OrganizationAsync(new OrganizationStore(database, console.Clock), parse.GetValue(organization)!, ct).ConfigureAwait(false);
             try
             {
-                var row = await new BeneficiaryStore(database, console.Clock).AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, parse.GetValue(bic), parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"Beneficiary {row.Id} ({row.Name}, {Iban.Format(row.Iban)}) added{(row.Trusted ? ", trusted" : string.Empty)}.").ConfigureAwait(false);
+                var store = new BeneficiaryStore(database, console.Clock);
+                var givenBic = parse.GetValue(bic) ?? await store.KnownBicAsync(parse.GetValue(iban)!, ct).ConfigureAwait(false)
+                    ?? throw new CliException("--bic: the server knows no bank for this IBAN; give the beneficiary's BIC.", ExitCodes.Usage);
+                var row = await store.AddAsync(owner.Id, parse.GetValue(name)!, parse.GetValue(iban)!, givenBic, parse.GetValue(trusted), cancellationToken: ct).ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"Beneficiary {row.Id} ({row.Name}, {Iban.Format(row.Iban)}, {row.Bic}) added{(row.Trusted ? ", trusted" : string.Empty)}.").ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Comptoir.Client.Models;
 
-public sealed record Beneficiary(string Id, string Name, string Iban, string? Bic, string Status, bool Trusted, string CreatedAt, string UpdatedAt);
+public sealed record Beneficiary(string Id, string Name, string Iban, string? Bic, string Status, bool Trusted, string CreatedAt, string UpdatedAt,
+    string? Currency = null, string? Email = null, string? ActivityTag = null);
 
 public sealed record ProofToken(string Token);
 
@@ -67,4 +68,5 @@ public sealed record TransferCounterparty(string? CounterpartyAccountNumber, str
 public sealed record Transaction(
     string Id, string TransactionId, decimal Amount, long AmountCents, string Side, string OperationType, string Currency, string Label,
     string? SettledAt, string EmittedAt, string UpdatedAt, string Status, string? Reference, string BankAccountId,
-    IReadOnlyList<string> AttachmentIds, IReadOnlyList<Attachment>? Attachments, TransferCounterparty? Transfer);
+    IReadOnlyList<string> AttachmentIds, IReadOnlyList<Attachment>? Attachments, TransferCounterparty? Transfer,
+    IReadOnlyList<string>? LabelIds = null, string? Note = null);

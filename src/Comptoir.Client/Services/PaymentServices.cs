@@ -5,7 +5,7 @@ using Comptoir.Client.Models;
 
 namespace Comptoir.Client.Services;
 
-/// <summary>/v2/sepa/beneficiaries (read-only through the API).</summary>
+/// <summary>/v2/sepa/beneficiaries: list, read, add (untrusted), update, trust and untrust.</summary>
 public sealed class BeneficiariesService
 {
     private readonly ApiRequester _api;
@@ -21,9 +21,38 @@ public sealed class BeneficiariesService
             return (result.Beneficiaries, result.Meta);
         }, cancellationToken);
 
+    /// <summary>Beneficiaries whose name contains <paramref name="name"/> (accents and case ignored), page by page.</summary>
+    public IAsyncEnumerable<Beneficiary> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync(async (page, ct) =>
+        {
+            var query = Paging.Query(("filter[name]", name), ("page", page.ToString(CultureInfo.InvariantCulture)), ("per_page", "100"));
+            var result = await _api.SendAsync(HttpMethod.Get, $"sepa/beneficiaries?{query}", ComptoirJsonContext.Default.BeneficiariesPage, cancellationToken: ct).ConfigureAwait(false);
+            return (result.Beneficiaries, result.Meta);
+        }, cancellationToken);
+
     /// <summary>One beneficiary by id.</summary>
     public async Task<Beneficiary> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"sepa/beneficiaries/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.BeneficiaryEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiary;
+
+    /// <summary>Adds a beneficiary, untrusted; one idempotency key across retries (pass yours to keep it across runs).</summary>
+    public async Task<Beneficiary> CreateAsync(NewBeneficiary beneficiary, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Post, "sepa/beneficiaries", ComptoirJsonContext.Default.BeneficiaryEnvelope,
+            JsonContent.Create(new Envelopes.NewBeneficiaryRequest(beneficiary), ComptoirJsonContext.Default.NewBeneficiaryRequest), idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiary;
+
+    /// <summary>Changes a beneficiary's name, email or activity tag.</summary>
+    public async Task<Beneficiary> UpdateAsync(string id, BeneficiaryChanges changes, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Patch, $"sepa/beneficiaries/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.BeneficiaryEnvelope,
+            JsonContent.Create(new Envelopes.BeneficiaryChangesRequest(changes), ComptoirJsonContext.Default.BeneficiaryChangesRequest), cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiary;
+
+    /// <summary>Trusts up to 400 beneficiaries (all or none; needs beneficiary.trust).</summary>
+    public Task<IReadOnlyList<Beneficiary>> TrustAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) => SetTrustAsync("trust", ids, cancellationToken);
+
+    /// <summary>Untrusts up to 400 beneficiaries (all or none).</summary>
+    public Task<IReadOnlyList<Beneficiary>> UntrustAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) => SetTrustAsync("untrust", ids, cancellationToken);
+
+    private async Task<IReadOnlyList<Beneficiary>> SetTrustAsync(string verb, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await _api.SendAsync(HttpMethod.Patch, $"sepa/beneficiaries/{verb}", ComptoirJsonContext.Default.BeneficiaryList,
+            JsonContent.Create(new Envelopes.BeneficiaryIds(ids), ComptoirJsonContext.Default.BeneficiaryIds), cancellationToken: cancellationToken).ConfigureAwait(false)).Beneficiaries;
 }
 
 /// <summary>POST /v2/sepa/verify_payee.</summary>
@@ -126,6 +155,27 @@ public sealed class TransactionsService
 
     internal TransactionsService(ApiRequester api) => _api = api;
 
+    /// <summary>
+    /// Uploads a file straight onto a transaction (the receipt of a card payment, say) and returns its attachment id;
+    /// pass an idempotency key stored before calling so a re-run never uploads it twice.
+    /// </summary>
+    public async Task<string> UploadAttachmentAsync(string transactionId, string path, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf" : "application/octet-stream");
+        form.Add(file, "file", Path.GetFileName(path));
+        var created = await _api.SendAsync(HttpMethod.Post, $"transactions/{Uri.EscapeDataString(transactionId)}/attachments", ComptoirJsonContext.Default.AttachmentIdEnvelope, form, idempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created.Attachment.Id;
+    }
+
+    /// <summary>Removes one attachment from a transaction, or every one when <paramref name="attachmentId"/> is null (the files stay).</summary>
+    public async Task RemoveAttachmentsAsync(string transactionId, string? attachmentId = null, CancellationToken cancellationToken = default)
+    {
+        var path = $"transactions/{Uri.EscapeDataString(transactionId)}/attachments" + (attachmentId is null ? string.Empty : "/" + Uri.EscapeDataString(attachmentId));
+        using var response = await _api.SendRawAsync(HttpMethod.Delete, path, null, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every transaction of the account updated in [from, to], all statuses, page by page.</summary>
     public IAsyncEnumerable<Transaction> ListUpdatedAsync(string bankAccountId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Paging.AllAsync(async (page, ct) =>
@@ -141,4 +191,8 @@ public sealed class TransactionsService
     public async Task<Transaction> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await _api.SendAsync(HttpMethod.Get, $"transactions/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransactionEnvelope, cancellationToken: cancellationToken).ConfigureAwait(false)).Transaction;
 
+    /// <summary>Sets a transaction's labels (the whole set) and/or its note.</summary>
+    public async Task<Transaction> UpdateAsync(string id, TransactionChanges changes, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync(HttpMethod.Patch, $"transactions/{Uri.EscapeDataString(id)}", ComptoirJsonContext.Default.TransactionEnvelope,
+            JsonContent.Create(changes, ComptoirJsonContext.Default.TransactionChanges), cancellationToken: cancellationToken).ConfigureAwait(false)).Transaction;
 }

@@ -19,7 +19,9 @@ public sealed record AttachmentDoc(
 [Description("status: always unavailable here.")]
 public sealed record ProbativeAttachmentDoc(string Status);
 
+[PublicSurface]
 public sealed record AttachmentResponseDoc(AttachmentDoc Attachment);
 
 [Description("multipart/form-data with the file (at most 10 MB) in a field named file; needs X-Qonto-Idempotency-Key.")]
+[PublicSurface]
 public sealed record AttachmentUploadDoc(Microsoft.AspNetCore.Http.IFormFile File);

@@ -9,6 +9,7 @@ namespace Comptoir.Server.Attachments;
 /// <param name="FileName">Sanitized by <see cref="FileNames"/>: no path, no control character.</param>
 /// <param name="ContentType">A well-formed media type of at most <see cref="MultipartUpload.MaxContentTypeLength"/> characters.</param>
 /// <param name="Content">The file's bytes.</param>
+[PublicSurface]
 public sealed record UploadedFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
@@ -16,6 +17,7 @@ public sealed record UploadedFile(string FileName, string ContentType, byte[] Co
 /// (no boundary, a body cut short, too many parts, an oversized part header) as InvalidDataException or IOException;
 /// here each becomes a 400 in the envelope, and the file's own limits a 413 or 422 naming /file.
 /// </summary>
+[PublicSurface]
 public static class MultipartUpload
 {
     /// <summary>An upload is one file, perhaps with a few fields beside it; more parts than this is not an upload.</summary>

@@ -9,6 +9,9 @@ public sealed class BeneficiaryRow
     public string Name { get; set; } = string.Empty;
     public string Iban { get; set; } = string.Empty;
     public string? Bic { get; set; }
+
+    /// <summary>The name folded for search (SearchText.Fold).</summary>
+    public string? SearchName { get; set; }
     public string? Email { get; set; }
     public string? ActivityTag { get; set; }
     public string Status { get; set; } = BeneficiaryStatus.Validated;

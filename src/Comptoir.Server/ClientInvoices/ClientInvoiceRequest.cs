@@ -11,7 +11,8 @@ namespace Comptoir.Server.ClientInvoices;
 /// Applies a create or update body (the public API's "Create a client invoice") onto an invoice: every field's rule (from <see cref="ClientInvoiceRules"/>,
 /// shared with the Factur-X mapping), with a 422 naming the field. On update only the fields present change; items,
 /// when given, replace the list. What only the API knows is checked here: the client, the organization's accounts,
-/// and the fields reserved to Italian and Spanish organizations.
+/// and the fields reserved to Italian and Spanish organizations. A 422 names every invalid field (the first problem of
+/// the items list).
 /// </summary>
 public static class ClientInvoiceRequest
 {
@@ -24,62 +25,85 @@ public static class ClientInvoiceRequest
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(accounts);
-        RefuseForeignFields(body, organization);
-
+        var errors = new FieldErrors();
+        errors.Check(() => RefuseForeignFields(body, organization));
         string? status = null;
-        if (creating)
+        errors.Check(() =>
         {
-            status = body.Enum("status", ClientInvoiceStatus.Draft, ClientInvoiceStatus.Unpaid) ?? ClientInvoiceStatus.Unpaid;
-            row.ClientId = body.RequiredString("client_id", 36);
-        }
-        else if (body.Has("client_id"))
+            if (creating)
+            {
+                status = body.Enum("status", ClientInvoiceStatus.Draft, ClientInvoiceStatus.Unpaid) ?? ClientInvoiceStatus.Unpaid;
+            }
+        });
+        errors.Check(() =>
         {
-            row.ClientId = body.RequiredString("client_id", 36);
+            if (creating || body.Has("client_id"))
+            {
+                row.ClientId = body.RequiredString("client_id", 36);
+            }
+        });
+        var issueRead = errors.Check(() =>
+        {
+            if (creating || body.Present("issue_date"))
+            {
+                row.IssueDate = Stored(ClientInvoiceRules.IssueDate(body));
+            }
+        });
+        var dueRead = errors.Check(() =>
+        {
+            if (creating || body.Present("due_date"))
+            {
+                row.DueDate = Stored(ClientInvoiceRules.DueDate(body));
+            }
+        });
+        if (issueRead && dueRead)
+        {
+            errors.Check(() => ClientInvoiceRules.CheckDueDate(body, Day(row.IssueDate), Day(row.DueDate)));
         }
 
-        if (creating || body.Present("issue_date"))
-        {
-            row.IssueDate = Stored(ClientInvoiceRules.IssueDate(body));
-        }
-
-        if (creating || body.Present("due_date"))
-        {
-            row.DueDate = Stored(ClientInvoiceRules.DueDate(body));
-        }
-
-        ClientInvoiceRules.CheckDueDate(body, Day(row.IssueDate), Day(row.DueDate));
         // The public API documents currency as required, but its own Factur-X guide's draft request omits it: EUR is the default.
-        if (body.Present("currency"))
+        errors.Check(() =>
         {
-            content.Currency = ClientInvoiceRules.Currency(body);
-        }
-
-        if (body.Present("number"))
+            if (body.Present("currency"))
+            {
+                content.Currency = ClientInvoiceRules.Currency(body);
+            }
+        });
+        errors.Check(() =>
         {
-            row.Number = ClientInvoiceRules.Number(body, organization.IsFrench);
-        }
-
-        Set(body, "purchase_order", ClientInvoiceRules.PurchaseOrder, v => content.PurchaseOrder = v);
-        Set(body, "terms_and_conditions", ClientInvoiceRules.TermsAndConditions, v => content.TermsAndConditions = v);
-        Set(body, "header", ClientInvoiceRules.Header, v => content.Header = v);
-        Set(body, "footer", ClientInvoiceRules.Footer, v => content.Footer = v);
-        Set(body, "contact_email", ClientInvoiceRules.ContactEmail, v => content.ContactEmail = v);
-        ApplyPerformance(body, content);
-        if (body.Object("settings") is { } settings)
+            if (body.Present("number"))
+            {
+                row.Number = ClientInvoiceRules.Number(body, organization.IsFrench);
+            }
+        });
+        errors.Check(() => Set(body, "purchase_order", ClientInvoiceRules.PurchaseOrder, v => content.PurchaseOrder = v));
+        errors.Check(() => Set(body, "terms_and_conditions", ClientInvoiceRules.TermsAndConditions, v => content.TermsAndConditions = v));
+        errors.Check(() => Set(body, "header", ClientInvoiceRules.Header, v => content.Header = v));
+        errors.Check(() => Set(body, "footer", ClientInvoiceRules.Footer, v => content.Footer = v));
+        errors.Check(() => Set(body, "contact_email", ClientInvoiceRules.ContactEmail, v => content.ContactEmail = v));
+        errors.Check(() => ApplyPerformance(body, content));
+        errors.Check(() =>
         {
-            ClientInvoiceRules.ApplySettings(settings, content.Settings);
-        }
-
-        if (creating || body.Present("payment_methods"))
+            if (body.Object("settings") is { } settings)
+            {
+                ClientInvoiceRules.ApplySettings(settings, content.Settings);
+            }
+        });
+        errors.Check(() =>
         {
-            content.Payment = Payment(body, organization, accounts);
-        }
-
-        if (creating || body.Present("items"))
+            if (creating || body.Present("payment_methods"))
+            {
+                content.Payment = Payment(body, organization, accounts);
+            }
+        });
+        errors.Check(() =>
         {
-            content.Items = [.. ClientInvoiceRules.Items(body, organization.IsFrench).Select(ToContent)];
-        }
-
+            if (creating || body.Present("items"))
+            {
+                content.Items = [.. ClientInvoiceRules.Items(body, organization.IsFrench).Select(ToContent)];
+            }
+        });
+        errors.ThrowIfAny();
         return status;
     }
 

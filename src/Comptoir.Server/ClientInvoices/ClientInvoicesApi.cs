@@ -17,6 +17,9 @@ namespace Comptoir.Server.ClientInvoices;
 /// <summary>/v2/client_invoices: create, get, list, update and delete drafts, finalize and the payment state changes.</summary>
 public static class ClientInvoicesApi
 {
+    // The bare filter names a legacy client sends (?status=paid&updated_at_from=...), read as their filter[...] twins.
+    private static readonly string[] BareFilterNames = ["status", "created_at_from", "created_at_to", "updated_at_from", "updated_at_to", "due_date", "due_date_from", "due_date_to"];
+
     public static IEndpointRouteBuilder MapClientInvoicesApi(this IEndpointRouteBuilder app)
     {
         var invoices = app.MapGroup("/v2/client_invoices").WithTags("Client invoices");
@@ -25,6 +28,7 @@ public static class ClientInvoicesApi
             .WithListFilter("filter[status]", "Only these statuses.", ClientInvoiceStatus.All)
             .WithTimestampFilters("filter[created_at_from]", "filter[created_at_to]", "filter[updated_at_from]", "filter[updated_at_to]")
             .WithDateFilters("filter[due_date]", "filter[due_date_from]", "filter[due_date_to]")
+            .WithBareFilterNames(BareFilterNames)
             .Returns<ClientInvoiceListDoc>().WithErrors(400);
         invoices.MapGet("/{id}", Get).RequireScope(Scopes.ClientInvoiceRead)
             .WithSummary("Get a client invoice").Returns<ClientInvoiceResponseDoc>().WithErrors(404);
@@ -94,12 +98,13 @@ public static class ClientInvoicesApi
         var principal = context.Principal();
         var request = context.Request;
         var paging = Paging.Read(request);
-        var statuses = request.List("filter[status]");
+        string F(string field) => request.FilterName(field);
+        var statuses = request.List(F("status"));
         foreach (var status in statuses)
         {
             if (!ClientInvoiceStatus.All.Contains(status))
             {
-                throw ApiException.BadRequest("not_in_list", $"filter[status] must be among: {string.Join(", ", ClientInvoiceStatus.All)}; got '{status}'.", parameter: "filter[status]");
+                throw ApiException.BadRequest("not_in_list", $"{F("status")} must be among: {string.Join(", ", ClientInvoiceStatus.All)}; got '{status}'.", parameter: F("status"));
             }
         }
 
@@ -107,13 +112,13 @@ public static class ClientInvoicesApi
         var query = new ClientInvoiceQuery
         {
             Statuses = statuses,
-            CreatedFrom = request.Timestamp("filter[created_at_from]"),
-            CreatedTo = request.Timestamp("filter[created_at_to]"),
-            UpdatedFrom = request.Timestamp("filter[updated_at_from]"),
-            UpdatedTo = request.Timestamp("filter[updated_at_to]"),
-            DueDate = request.Date("filter[due_date]"),
-            DueFrom = request.Date("filter[due_date_from]"),
-            DueTo = request.Date("filter[due_date_to]"),
+            CreatedFrom = request.Timestamp(F("created_at_from")),
+            CreatedTo = request.Timestamp(F("created_at_to")),
+            UpdatedFrom = request.Timestamp(F("updated_at_from")),
+            UpdatedTo = request.Timestamp(F("updated_at_to")),
+            DueDate = request.Date(F("due_date")),
+            DueFrom = request.Date(F("due_date_from")),
+            DueTo = request.Date(F("due_date_to")),
             SortField = field,
             Descending = descending,
         };

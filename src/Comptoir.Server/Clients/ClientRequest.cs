@@ -11,10 +11,40 @@ public static class ClientRequest
     public static readonly string[] Kinds = ["individual", "company", "freelancer"];
     public static readonly string[] Locales = ["fr", "en", "it", "de", "es", "pt", "nl"];
 
-    /// <summary>Fills <paramref name="client"/> from the body; on update only the fields present change.</summary>
+    /// <summary>
+    /// Fills <paramref name="client"/> from the body; on update only the fields present change. A 422 names every
+    /// invalid field.
+    /// </summary>
     public static void Apply(JsonBody body, ClientRow client, bool creating)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var errors = new FieldErrors();
+        var kindRead = errors.Check(() => ApplyKind(body, client, creating));
+        errors.Check(() => Set(body, "name", 250, v => client.Name = v));
+        errors.Check(() => Set(body, "first_name", 60, v => client.FirstName = v));
+        errors.Check(() => Set(body, "last_name", 60, v => client.LastName = v));
+        errors.Check(() => Set(body, "email", 250, v => client.Email = v));
+        errors.Check(() => Set(body, "phone", 30, v => client.Phone = v));
+        errors.Check(() => Set(body, "vat_number", 20, v => client.VatNumber = v));
+        errors.Check(() => Set(body, "tax_identification_number", 30, v => client.TaxIdentificationNumber = v));
+        errors.Check(() => Set(body, "recipient_code", 7, v => client.RecipientCode = v));
+        errors.Check(() => Set(body, "e_invoicing_address", 125, v => client.EInvoicingAddress = v));
+        errors.Check(() => ApplyCurrency(body, client));
+        errors.Check(() => ApplyLocale(body, client));
+        errors.Check(() => ApplyExtraEmails(body, client));
+        errors.Check(() => ApplyBillingAddress(body, client));
+        errors.Check(() => ApplyDeliveryAddress(body, client));
+        if (kindRead)
+        {
+            // The rules across fields, once the kind is known.
+            Validate(body, client, creating, errors);
+        }
+
+        errors.ThrowIfAny();
+    }
+
+    private static void ApplyKind(JsonBody body, ClientRow client, bool creating)
+    {
         var kind = body.Enum("kind", Kinds) ?? body.Enum("type", Kinds);
         if (kind is not null)
         {
@@ -24,16 +54,10 @@ public static class ClientRequest
         {
             throw ApiException.Invalid(body.PointerOf("kind"), "required", "kind (or type) is required: individual, company or freelancer.");
         }
+    }
 
-        Set(body, "name", 250, v => client.Name = v);
-        Set(body, "first_name", 60, v => client.FirstName = v);
-        Set(body, "last_name", 60, v => client.LastName = v);
-        Set(body, "email", 250, v => client.Email = v);
-        Set(body, "phone", 30, v => client.Phone = v);
-        Set(body, "vat_number", 20, v => client.VatNumber = v);
-        Set(body, "tax_identification_number", 30, v => client.TaxIdentificationNumber = v);
-        Set(body, "recipient_code", 7, v => client.RecipientCode = v);
-        Set(body, "e_invoicing_address", 125, v => client.EInvoicingAddress = v);
+    private static void ApplyCurrency(JsonBody body, ClientRow client)
+    {
         if (body.Present("currency"))
         {
             var currency = body.String("currency", 3);
@@ -44,12 +68,18 @@ public static class ClientRequest
 
             client.Currency = currency;
         }
+    }
 
+    private static void ApplyLocale(JsonBody body, ClientRow client)
+    {
         if (body.Present("locale"))
         {
             client.Locale = body.Enum("locale", Locales) ?? throw ApiException.Invalid(body.PointerOf("locale"), "required", "locale cannot be empty.");
         }
+    }
 
+    private static void ApplyExtraEmails(JsonBody body, ClientRow client)
+    {
         if (body.Present("extra_emails"))
         {
             var extra = body.Strings("extra_emails", 100, 250);
@@ -63,15 +93,15 @@ public static class ClientRequest
 
             client.ExtraEmails = JsonSerializer.Serialize(extra, ClientsJsonContext.Default.IReadOnlyListString);
         }
+    }
 
-        ApplyBillingAddress(body, client);
+    private static void ApplyDeliveryAddress(JsonBody body, ClientRow client)
+    {
         if (body.Present("delivery_address"))
         {
             var delivery = body.Object("delivery_address");
             client.DeliveryAddress = delivery is { } d ? JsonSerializer.Serialize(ReadAddress(d, required: true)!, ClientsJsonContext.Default.ClientAddress) : null;
         }
-
-        Validate(body, client, creating);
     }
 
     private static void ApplyBillingAddress(JsonBody body, ClientRow client)
@@ -119,7 +149,41 @@ public static class ClientRequest
             : throw ApiException.Invalid(body.PointerOf(name), "invalid", $"{name} must be an ISO 3166-1 alpha-2 code such as FR.");
     }
 
-    private static void Validate(JsonBody body, ClientRow client, bool creating)
+    // Each rule across fields is its own check, so that every broken one is named.
+    private static void Validate(JsonBody body, ClientRow client, bool creating, FieldErrors errors)
+    {
+        errors.Check(() => RequireNames(body, client));
+        errors.Check(() =>
+        {
+            if (client.Email is not null && !LooksLikeEmail(client.Email))
+            {
+                throw ApiException.Invalid(body.PointerOf("email"), "invalid", "email is not an e-mail address.");
+            }
+        });
+        errors.Check(() =>
+        {
+            if (client.EInvoicingAddress is { } endpoint && !endpoint.Contains('@', StringComparison.Ordinal) && !endpoint.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw ApiException.Invalid(body.PointerOf("e_invoicing_address"), "invalid", "e_invoicing_address may only use letters, digits, '-', '_' and '.' (SIREN, SIREN_SIRET or SIREN_SIRET_routing code).");
+            }
+        });
+        errors.Check(() =>
+        {
+            if (creating && client.Currency is null)
+            {
+                throw ApiException.Invalid(body.PointerOf("currency"), "required", "currency is required (EUR).");
+            }
+        });
+        errors.Check(() =>
+        {
+            if (creating && client.Locale is null)
+            {
+                throw ApiException.Invalid(body.PointerOf("locale"), "required", $"locale is required ({string.Join(", ", Locales)}).");
+            }
+        });
+    }
+
+    private static void RequireNames(JsonBody body, ClientRow client)
     {
         switch (client.Kind)
         {
@@ -129,26 +193,6 @@ public static class ClientRequest
                 throw ApiException.Invalid(body.PointerOf(string.IsNullOrWhiteSpace(client.FirstName) ? "first_name" : "last_name"), "required", "first_name and last_name are required for an individual.");
             case "freelancer" when string.IsNullOrWhiteSpace(client.Name) && (string.IsNullOrWhiteSpace(client.FirstName) || string.IsNullOrWhiteSpace(client.LastName)):
                 throw ApiException.Invalid(body.PointerOf("name"), "required", "a freelancer needs a name, or first_name and last_name.");
-        }
-
-        if (client.Email is not null && !LooksLikeEmail(client.Email))
-        {
-            throw ApiException.Invalid(body.PointerOf("email"), "invalid", "email is not an e-mail address.");
-        }
-
-        if (client.EInvoicingAddress is { } endpoint && !endpoint.Contains('@', StringComparison.Ordinal) && !endpoint.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            throw ApiException.Invalid(body.PointerOf("e_invoicing_address"), "invalid", "e_invoicing_address may only use letters, digits, '-', '_' and '.' (SIREN, SIREN_SIRET or SIREN_SIRET_routing code).");
-        }
-
-        if (creating && client.Currency is null)
-        {
-            throw ApiException.Invalid(body.PointerOf("currency"), "required", "currency is required (EUR).");
-        }
-
-        if (creating && client.Locale is null)
-        {
-            throw ApiException.Invalid(body.PointerOf("locale"), "required", $"locale is required ({string.Join(", ", Locales)}).");
         }
     }
 

@@ -74,23 +74,7 @@ public sealed class InternalTransferStore(Database database, TimeProvider clock)
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var debitRow = new TransactionRow
-        {
-            OrganizationId = organizationId,
-            BankAccountId = debit.Id,
-            AmountCents = request.AmountCents,
-            Side = "debit",
-            OperationType = "transfer",
-            Status = TransactionStatus.Pending,
-            Label = credit.Name,
-            Reference = request.Reference,
-            CounterpartyName = credit.Name,
-            CounterpartyIban = credit.Iban,
-            CounterpartyBic = credit.Bic,
-            EmittedAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var debitRow = Ledger.PendingTransferDebit(organizationId, debit.Id, request.AmountCents, request.Reference, null, credit.Name, credit.Iban, credit.Bic, null, now);
         await Ledger.InsertAsync(c, t, debitRow).ConfigureAwait(false);
         await Ledger.SettleDebitAsync(c, t, debit.Id, debitRow.Id, request.AmountCents, now).ConfigureAwait(false);
         var creditRow = await Ledger.CreditWithTransactionAsync(c, t, organizationId, credit.Id, request.AmountCents, debit.Name, request.Reference, debit.Name, debit.Iban, "transfer", now).ConfigureAwait(false);

@@ -39,7 +39,7 @@ public static class InternalTransfersApi
         using var document = await JsonBody.ReadDocumentAsync(context.Request).ConfigureAwait(false);
         var request = Read(new JsonBody(document.RootElement, string.Empty));
         static JsonResponse Created(InternalTransferRow created) => Single(created, 201);
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.CredentialId, key, request, context.ReplyRecording<InternalTransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.MembershipId, key, request, context.ReplyRecording<InternalTransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
@@ -55,27 +55,38 @@ public static class InternalTransfersApi
         return Single(transfer, 200);
     }
 
+    // Every field is read, so that a 422 names each invalid one.
     private static InternalTransferRequest Read(JsonBody body)
     {
         var transfer = body.Object("internal_transfer") ?? throw ApiException.Invalid("/internal_transfer", "required", "internal_transfer is required.");
-        var amount = transfer.Decimal("amount") ?? throw ApiException.Invalid("/internal_transfer/amount", "required", "amount is required, as a decimal string such as \"12345.67\".");
-        if (amount <= 0m || DecimalText.Scale(amount) > 2 || amount > Rounding.FromCents(MaxAmountCents))
+        var errors = new FieldErrors();
+        string debitIban = string.Empty, creditIban = string.Empty, reference = string.Empty;
+        long amountCents = 0;
+        errors.Check(() =>
         {
-            throw ApiException.Invalid("/internal_transfer/amount", "invalid", "amount must be above 0, with at most 2 decimals and at most 100,000,000.00.");
-        }
+            var amount = transfer.Decimal("amount") ?? throw ApiException.Invalid("/internal_transfer/amount", "required", "amount is required, as a decimal string such as \"12345.67\".");
+            if (amount <= 0m || DecimalText.Scale(amount) > 2 || amount > Rounding.FromCents(MaxAmountCents))
+            {
+                throw ApiException.Invalid("/internal_transfer/amount", "invalid", "amount must be above 0, with at most 2 decimals and at most 100,000,000.00.");
+            }
 
-        // One documentation generation spells it amount_currency.
-        var currency = transfer.String("currency", 3) ?? transfer.String("amount_currency", 3);
-        if (currency is not null && currency != "EUR")
+            amountCents = Rounding.ToCentsInteger(amount);
+        });
+        errors.Check(() =>
         {
-            throw ApiException.Invalid(transfer.PointerOf(transfer.Element.TryGetProperty("currency", out _) ? "currency" : "amount_currency"), "not_in_list", "Accounts here hold EUR.");
-        }
-
-        return new InternalTransferRequest(
-            transfer.RequiredString("debit_iban", 42),
-            transfer.RequiredString("credit_iban", 42),
-            Rounding.ToCentsInteger(amount),
-            transfer.RequiredString("reference", 140));
+            // One documentation generation spells it amount_currency.
+            var name = transfer.Present("currency") ? "currency" : "amount_currency";
+            var currency = transfer.String(name, 3);
+            if (currency is not null && currency != "EUR")
+            {
+                throw ApiException.Invalid(transfer.PointerOf(name), "not_in_list", "Accounts here hold EUR.");
+            }
+        });
+        errors.Check(() => debitIban = transfer.RequiredString("debit_iban", 42));
+        errors.Check(() => creditIban = transfer.RequiredString("credit_iban", 42));
+        errors.Check(() => reference = transfer.RequiredString("reference", 140));
+        errors.ThrowIfAny();
+        return new InternalTransferRequest(debitIban, creditIban, amountCents, reference);
     }
 
     private static JsonResponse Single(InternalTransferRow transfer, int status) =>

@@ -16,7 +16,7 @@ public sealed record OrganizationDoc(
     string LegalAddress,
     string? LegalForm,
     string LegalCountry,
-    string? LegalShareCapital,
+    [property: Description("The share capital in euros, a JSON number.")] decimal? LegalShareCapital,
     string Locale,
     DateTimeOffset? ContractSignedAt,
     string? VatNumber,

@@ -3,7 +3,7 @@ using Comptoir.Core.Money;
 
 namespace Comptoir.Server.Organizations;
 
-/// <summary>The organization object as the API prints it, with its bank accounts.</summary>
+/// <summary>The organization object as the API prints it, with its bank accounts; the share capital is a JSON number in euros.</summary>
 public sealed record OrganizationResponse(
     string Id,
     string Slug,
@@ -14,7 +14,7 @@ public sealed record OrganizationResponse(
     string LegalAddress,
     string? LegalForm,
     string LegalCountry,
-    string? LegalShareCapital,
+    decimal? LegalShareCapital,
     string Locale,
     string? ContractSignedAt,
     string? VatNumber,
@@ -35,7 +35,7 @@ public sealed record OrganizationResponse(
             string.Join(", ", address.Where(s => !string.IsNullOrWhiteSpace(s))),
             organization.LegalForm,
             organization.LegalCountry,
-            organization.LegalShareCapitalCents is { } capital ? DecimalText.Amount(Rounding.FromCents(capital)) : null,
+            organization.LegalShareCapitalCents is { } capital ? Rounding.FromCents(capital) : null,
             organization.Locale,
             organization.ContractSignedAt,
             organization.VatNumber,

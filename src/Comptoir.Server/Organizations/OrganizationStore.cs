@@ -4,6 +4,7 @@ using System.Globalization;
 using Comptoir.Core.Banking;
 using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Clients;
+using Comptoir.Server.Memberships;
 using Comptoir.Server.Storage;
 using Dapper;
 
@@ -45,7 +46,12 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
 
         try
         {
-            await database.WriteAsync((c, t) => c.ExecuteAsync(Insert("organizations", OrganizationColumns), organization, t), cancellationToken).ConfigureAwait(false);
+            // An organization never exists without its owner: the membership its first credentials act as.
+            await database.WriteAsync(async (c, t) =>
+            {
+                await c.ExecuteAsync(Insert("organizations", OrganizationColumns), organization, t).ConfigureAwait(false);
+                return await MembershipStore.AddOwnerAsync(c, t, organization.Id, organization.LegalName, organization.ContactEmail, clock.GetUtcNow()).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException e) when (Database.IsUniqueViolation(e))
         {
@@ -136,39 +142,55 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<BankAccountRow>> AccountsAsync(string organizationId, CancellationToken cancellationToken = default) =>
         (await database.ReadAsync(c => c.QueryAsync<BankAccountRow>(SelectAccounts, new { organizationId }), cancellationToken).ConfigureAwait(false)).ToList();
 
-    /// <summary>Creates an API key; the secret is returned once and only its hash is kept.</summary>
-    public async Task<(string Id, string Secret)> CreateApiKeyAsync(string organizationId, string? label, CancellationToken cancellationToken = default)
+    /// <summary>Creates an API key acting as the organization's owner; the secret is returned once and only its hash is kept.</summary>
+    public Task<(string Id, string Secret)> CreateApiKeyAsync(string organizationId, string? label, CancellationToken cancellationToken = default) =>
+        CreateApiKeyAsync(organizationId, label, membershipId: null, cancellationToken);
+
+    /// <summary>Creates an API key acting as <paramref name="membershipId"/> (null: the owner); throws when it is not the organization's.</summary>
+    public async Task<(string Id, string Secret)> CreateApiKeyAsync(string organizationId, string? label, string? membershipId, CancellationToken cancellationToken = default)
     {
         var secret = Secrets.New();
         var id = Guid.CreateVersion7().ToString();
-        await database.WriteAsync((c, t) => c.ExecuteAsync(
-            "INSERT INTO api_keys (id, organization_id, secret_hash, label, created_at) VALUES (@id, @organizationId, @hash, @label, @now)",
-            new { id, organizationId, hash = Secrets.Hash(secret), label, now = Timestamps.ToText(clock.GetUtcNow()) }, t), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync(async (c, t) =>
+        {
+            var member = await MembershipStore.ResolveForCredentialAsync(c, t, organizationId, membershipId).ConfigureAwait(false);
+            return await c.ExecuteAsync(
+                "INSERT INTO api_keys (id, organization_id, secret_hash, label, created_at, membership_id) VALUES (@id, @organizationId, @hash, @label, @now, @member)",
+                new { id, organizationId, hash = Secrets.Hash(secret), label, now = Timestamps.ToText(clock.GetUtcNow()), member }, t).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return (id, secret);
     }
 
-    /// <summary>Creates a scoped access token (used as "Authorization: Bearer ..."); returned once, stored hashed.</summary>
-    public async Task<(string Id, string Token)> CreateAccessTokenAsync(string organizationId, IReadOnlySet<string> scopes, TimeSpan? lifetime, string? label, CancellationToken cancellationToken = default)
+    /// <summary>Creates a scoped access token acting as the organization's owner (used as "Authorization: Bearer ..."); returned once, stored hashed.</summary>
+    public Task<(string Id, string Token)> CreateAccessTokenAsync(string organizationId, IReadOnlySet<string> scopes, TimeSpan? lifetime, string? label, CancellationToken cancellationToken = default) =>
+        CreateAccessTokenAsync(organizationId, scopes, lifetime, label, membershipId: null, cancellationToken);
+
+    /// <summary>Creates a scoped access token acting as <paramref name="membershipId"/> (null: the owner); throws when it is not the organization's.</summary>
+    public async Task<(string Id, string Token)> CreateAccessTokenAsync(string organizationId, IReadOnlySet<string> scopes, TimeSpan? lifetime, string? label, string? membershipId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var token = Secrets.New("cpt_");
         var id = Guid.CreateVersion7().ToString();
         var now = clock.GetUtcNow();
-        await database.WriteAsync((c, t) => c.ExecuteAsync(
-            "INSERT INTO access_tokens (id, organization_id, token_hash, scopes, label, created_at, expires_at) VALUES (@id, @organizationId, @hash, @scopes, @label, @now, @expires)",
-            new
-            {
-                id, organizationId, hash = Secrets.Hash(token), scopes = string.Join(',', scopes.Order(StringComparer.Ordinal)), label,
-                now = Timestamps.ToText(now), expires = lifetime is { } l ? Timestamps.ToText(now + l) : null,
-            }, t), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync(async (c, t) =>
+        {
+            var member = await MembershipStore.ResolveForCredentialAsync(c, t, organizationId, membershipId).ConfigureAwait(false);
+            return await c.ExecuteAsync(
+                "INSERT INTO access_tokens (id, organization_id, token_hash, scopes, label, created_at, expires_at, membership_id) VALUES (@id, @organizationId, @hash, @scopes, @label, @now, @expires, @member)",
+                new
+                {
+                    id, organizationId, hash = Secrets.Hash(token), scopes = string.Join(',', scopes.Order(StringComparer.Ordinal)), label,
+                    now = Timestamps.ToText(now), expires = lifetime is { } l ? Timestamps.ToText(now + l) : null, member,
+                }, t).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return (id, token);
     }
 
     public async Task<IReadOnlyList<CredentialInfo>> CredentialsAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var rows = await database.ReadAsync(c => c.QueryAsync<CredentialInfo>(
-            "SELECT id, 'api_key' AS kind, label, NULL AS scopes, created_at, NULL AS expires_at, revoked_at FROM api_keys WHERE organization_id = @organizationId " +
-            "UNION ALL SELECT id, 'access_token' AS kind, label, scopes, created_at, expires_at, revoked_at FROM access_tokens WHERE organization_id = @organizationId ORDER BY created_at",
+            "SELECT id, 'api_key' AS kind, label, NULL AS scopes, created_at, NULL AS expires_at, revoked_at, membership_id FROM api_keys WHERE organization_id = @organizationId " +
+            "UNION ALL SELECT id, 'access_token' AS kind, label, scopes, created_at, expires_at, revoked_at, membership_id FROM access_tokens WHERE organization_id = @organizationId ORDER BY created_at",
             new { organizationId }), cancellationToken).ConfigureAwait(false);
         return rows.ToList();
     }
@@ -200,4 +222,7 @@ public sealed class CredentialInfo
     public string CreatedAt { get; set; } = string.Empty;
     public string? ExpiresAt { get; set; }
     public string? RevokedAt { get; set; }
+
+    /// <summary>The membership the credential acts as (null only for one written by a server older than memberships: the owner).</summary>
+    public string? MembershipId { get; set; }
 }

@@ -15,12 +15,16 @@ public static class Migrator
     private const long AdvisoryLockKey = 0x436F6D70746F6972; // "Comptoir"
 
     /// <summary>Applies the scripts not yet applied; <paramref name="clock"/> stamps each one's applied_at.</summary>
-    public static async Task<int> MigrateAsync(Database database, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task<int> MigrateAsync(Database database, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        MigrateAsync(database, clock, int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the scripts up to <paramref name="throughVersion"/>: tests build a database as an older release left it.</summary>
+    internal static async Task<int> MigrateAsync(Database database, TimeProvider clock, int throughVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
         var applied = 0;
-        foreach (var (version, name, sql) in Scripts(database.Kind))
+        foreach (var (version, name, sql) in Scripts(database.Kind).Where(s => s.Version <= throughVersion))
         {
             var ran = await database.WriteAsync(async (connection, transaction) =>
             {

@@ -66,7 +66,7 @@ public static class SupplierInvoicesApi
             return Render([]);
         }
 
-        var rows = await store.CreateBatchAsync(principal.OrganizationId, principal.CredentialId, settings, accepted, context.ReplyRecording<IReadOnlyList<SupplierInvoiceRow>>(Render), cancellationToken).ConfigureAwait(false);
+        var rows = await store.CreateBatchAsync(principal.OrganizationId, principal.MembershipId, settings, accepted, context.ReplyRecording<IReadOnlyList<SupplierInvoiceRow>>(Render), cancellationToken).ConfigureAwait(false);
         return context.Reply(rows, Render);
     }
 

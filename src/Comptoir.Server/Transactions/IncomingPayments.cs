@@ -41,6 +41,9 @@ public sealed class IncomingPayments(Database database, TimeProvider clock)
                 return new IncomingResult(transaction, null, null);
             }
 
+            // Paying one of the organization's invoices is known to be a sale: the cash-flow category clients group by.
+            transaction.CashflowCategory = TransactionRow.SalesCashflowCategory;
+            await c.ExecuteAsync("UPDATE transactions SET cashflow_category = @CashflowCategory WHERE id = @Id", transaction, t).ConfigureAwait(false);
             return new IncomingResult(transaction, invoice.Id, invoice.Number);
         }, cancellationToken);
     }

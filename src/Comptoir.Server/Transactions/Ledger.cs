@@ -52,6 +52,27 @@ public static class Ledger
             "UPDATE bank_accounts SET balance_cents = balance_cents + @amountCents, authorized_balance_cents = authorized_balance_cents + @amountCents, updated_at = @now WHERE id = @accountId RETURNING balance_cents",
             new { accountId, amountCents, now }, t);
 
+    /// <summary>The pending debit a transfer leaves on the paying account, labelled with its payee, until it settles.</summary>
+    public static TransactionRow PendingTransferDebit(string organizationId, string accountId, long amountCents, string reference, string? note, string payeeName, string payeeIban, string? payeeBic, string? transferId, string now) => new()
+    {
+        OrganizationId = organizationId,
+        BankAccountId = accountId,
+        AmountCents = amountCents,
+        Side = "debit",
+        OperationType = "transfer",
+        Status = TransactionStatus.Pending,
+        Label = payeeName,
+        Reference = reference,
+        Note = note,
+        CounterpartyName = payeeName,
+        CounterpartyIban = payeeIban,
+        CounterpartyBic = payeeBic,
+        TransferId = transferId,
+        EmittedAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public static Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

@@ -11,6 +11,8 @@ public sealed record TransactionQuery
     public string? SettledTo { get; init; }
     public string? EmittedFrom { get; init; }
     public string? EmittedTo { get; init; }
+    public string? CreatedFrom { get; init; }
+    public string? CreatedTo { get; init; }
     public string? Side { get; init; }
     public IReadOnlyList<string> OperationTypes { get; init; } = [];
     public bool? WithAttachments { get; init; }

@@ -4,6 +4,8 @@ namespace Comptoir.Server.Transactions;
 [PublicSurface]
 public sealed class TransactionRow
 {
+    public const string SalesCashflowCategory = "sales";
+
     public string Id { get; set; } = string.Empty;
     public string TransactionId { get; set; } = string.Empty;
     public string OrganizationId { get; set; } = string.Empty;
@@ -19,6 +21,9 @@ public sealed class TransactionRow
     public string? CounterpartyIban { get; set; }
     public string? CounterpartyBic { get; set; }
     public string? TransferId { get; set; }
+
+    /// <summary>The cash-flow category when the server knows it (a payment of one of the organization's invoices), else null.</summary>
+    public string? CashflowCategory { get; set; }
     public long? SettledBalanceCents { get; set; }
     public string EmittedAt { get; set; } = string.Empty;
     public string? SettledAt { get; set; }

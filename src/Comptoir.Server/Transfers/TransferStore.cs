@@ -172,25 +172,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             CreatedAt = nowText,
             UpdatedAt = nowText,
         };
-        var debit = new TransactionRow
-        {
-            OrganizationId = organizationId,
-            BankAccountId = account.Id,
-            AmountCents = request.AmountCents,
-            Side = "debit",
-            OperationType = "transfer",
-            Status = TransactionStatus.Pending,
-            Label = beneficiary.Name,
-            Reference = request.Reference,
-            Note = request.Note,
-            CounterpartyName = beneficiary.Name,
-            CounterpartyIban = beneficiary.Iban,
-            CounterpartyBic = beneficiary.Bic,
-            TransferId = transfer.Id,
-            EmittedAt = nowText,
-            CreatedAt = nowText,
-            UpdatedAt = nowText,
-        };
+        var debit = Ledger.PendingTransferDebit(organizationId, account.Id, request.AmountCents, request.Reference, request.Note, beneficiary.Name, beneficiary.Iban, beneficiary.Bic, transfer.Id, nowText);
         await Ledger.InsertAsync(c, t, debit).ConfigureAwait(false);
         transfer.TransactionId = debit.Id;
         await c.ExecuteAsync($"INSERT INTO transfers ({Columns}) VALUES (@Id, @OrganizationId, @BankAccountId, @BeneficiaryId, @IdempotencyKey, @AmountCents, @Currency, @Status, @Instant, @Reference, @Note, @ScheduledDate, @AttachmentIds, @TransactionId, @DeclinedReason, @CreatedAt, @UpdatedAt, @ProcessedAt, @CompletedAt, @InitiatorId, @PayeeVerification)", transfer, t).ConfigureAwait(false);

@@ -67,7 +67,7 @@ public static class TransfersApi
         var request = Read(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sca = context.Request.Headers[ScaHeader].ToString();
         static JsonResponse Created(TransferRow created) => Single(created, 201);
-        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.CredentialId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
+        var (transfer, replayed) = await transfers.CreateAsync(principal.OrganizationId, principal.MembershipId, key, request, sca.Length == 0 ? null : sca, context.ReplyRecording<TransferRow>(Created), context.RequestAborted).ConfigureAwait(false);
         if (replayed)
         {
             context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
@@ -77,37 +77,57 @@ public static class TransfersApi
         return context.Reply(transfer, Created);
     }
 
+    // Every field is read, so that a 422 names each invalid one.
     private static TransferRequest Read(JsonBody body, DateOnly today)
     {
-        var token = body.RequiredString("vop_proof_token", 2000);
-        var transfer = body.Object("transfer") ?? throw ApiException.Invalid("/transfer", "required", "transfer is required.");
-        var amount = transfer.Decimal("amount") ?? throw ApiException.Invalid("/transfer/amount", "required", "amount is required, as a decimal string such as \"1100.50\".");
-        if (amount <= 0m || DecimalText.Scale(amount) > 2 || amount > Rounding.FromCents(TransferLimits.MaxTransferCents))
+        var errors = new FieldErrors();
+        string token = string.Empty, bankAccountId = string.Empty, beneficiaryId = string.Empty, reference = string.Empty;
+        string? note = null;
+        long amountCents = 0;
+        DateOnly? scheduled = null;
+        IReadOnlyList<string> attachmentIds = [];
+        errors.Check(() => token = body.RequiredString("vop_proof_token", 2000));
+        var transfer = body.Object("transfer");
+        if (transfer is null)
         {
-            throw ApiException.Invalid("/transfer/amount", "invalid", "amount must be above 0, with at most 2 decimals and at most 100,000,000.00.");
+            errors.Check(() => throw ApiException.Invalid("/transfer", "required", "transfer is required."));
+            errors.ThrowIfAny();
         }
 
-        var currency = transfer.String("currency", 3);
-        if (currency is not null && currency != "EUR")
+        var fields = transfer!.Value;
+        errors.Check(() =>
         {
-            throw ApiException.Invalid("/transfer/currency", "not_in_list", "SEPA transfers are in EUR.");
-        }
+            var amount = fields.Decimal("amount") ?? throw ApiException.Invalid("/transfer/amount", "required", "amount is required, as a decimal string such as \"1100.50\".");
+            if (amount <= 0m || DecimalText.Scale(amount) > 2 || amount > Rounding.FromCents(TransferLimits.MaxTransferCents))
+            {
+                throw ApiException.Invalid("/transfer/amount", "invalid", "amount must be above 0, with at most 2 decimals and at most 100,000,000.00.");
+            }
 
-        var scheduled = transfer.Date("scheduled_date");
-        if (scheduled < today)
+            amountCents = Rounding.ToCentsInteger(amount);
+        });
+        errors.Check(() =>
         {
-            throw ApiException.Invalid("/transfer/scheduled_date", "invalid", "scheduled_date cannot be in the past.");
-        }
-
-        return new TransferRequest(
-            transfer.RequiredString("bank_account_id", 36),
-            transfer.RequiredString("beneficiary_id", 36),
-            Rounding.ToCentsInteger(amount),
-            transfer.RequiredString("reference", 140),
-            transfer.String("note", 140),
-            scheduled,
-            transfer.Strings("attachment_ids", 10, 36),
-            token);
+            var currency = fields.String("currency", 3);
+            if (currency is not null && currency != "EUR")
+            {
+                throw ApiException.Invalid("/transfer/currency", "not_in_list", "SEPA transfers are in EUR.");
+            }
+        });
+        errors.Check(() =>
+        {
+            scheduled = fields.Date("scheduled_date");
+            if (scheduled < today)
+            {
+                throw ApiException.Invalid("/transfer/scheduled_date", "invalid", "scheduled_date cannot be in the past.");
+            }
+        });
+        errors.Check(() => bankAccountId = fields.RequiredString("bank_account_id", 36));
+        errors.Check(() => beneficiaryId = fields.RequiredString("beneficiary_id", 36));
+        errors.Check(() => reference = fields.RequiredString("reference", 140));
+        errors.Check(() => note = fields.String("note", 140));
+        errors.Check(() => attachmentIds = fields.Strings("attachment_ids", 10, 36));
+        errors.ThrowIfAny();
+        return new TransferRequest(bankAccountId, beneficiaryId, amountCents, reference, note, scheduled, attachmentIds, token);
     }
 
     private static async Task<IResult> List(HttpContext context, TransferStore transfers)

@@ -53,11 +53,13 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
 
         var slug = value[..colon];
         var hash = Secrets.Hash(value[(colon + 1)..]);
-        var row = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string KeyId, string OrganizationId, string Slug)>(
-            "SELECT k.id, o.id, o.slug FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE k.secret_hash = @hash AND k.revoked_at IS NULL",
+        var row = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string KeyId, string OrganizationId, string Slug, string? MembershipId)>(
+            $"SELECT k.id, o.id, o.slug, {MembershipOf("k")} FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE k.secret_hash = @hash AND k.revoked_at IS NULL",
             new { hash }), cancellationToken).ConfigureAwait(false);
         // The slug must match too: a secret presented with another organization's slug is refused.
-        return row.KeyId is not null && Secrets.FixedTimeEquals(row.Slug, slug) ? new ApiPrincipal(row.OrganizationId, row.Slug, null, row.KeyId) : null;
+        return row.KeyId is not null && row.MembershipId is not null && Secrets.FixedTimeEquals(row.Slug, slug)
+            ? new ApiPrincipal(row.OrganizationId, row.Slug, null, row.KeyId, row.MembershipId)
+            : null;
     }
 
     private async Task<(ApiPrincipal? Principal, DateTimeOffset? ExpiresAt)> FromAccessTokenAsync(string token, DateTimeOffset now, CancellationToken cancellationToken)
@@ -68,15 +70,22 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
         }
 
         var hash = Secrets.Hash(token);
-        var row = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string TokenId, string OrganizationId, string Slug, string Scopes, string? ExpiresAt)>(
-            "SELECT t.id, o.id, o.slug, t.scopes, t.expires_at FROM access_tokens t JOIN organizations o ON o.id = t.organization_id WHERE t.token_hash = @hash AND t.revoked_at IS NULL",
+        var row = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<(string TokenId, string OrganizationId, string Slug, string Scopes, string? ExpiresAt, string? MembershipId)>(
+            $"SELECT t.id, o.id, o.slug, t.scopes, t.expires_at, {MembershipOf("t")} FROM access_tokens t JOIN organizations o ON o.id = t.organization_id WHERE t.token_hash = @hash AND t.revoked_at IS NULL",
             new { hash }), cancellationToken).ConfigureAwait(false);
         var expiresAt = row.ExpiresAt is null ? (DateTimeOffset?)null : Timestamps.Parse(row.ExpiresAt);
-        if (row.TokenId is null || expiresAt <= now)
+        if (row.TokenId is null || row.MembershipId is null || expiresAt <= now)
         {
             return (null, null);
         }
 
-        return (new ApiPrincipal(row.OrganizationId, row.Slug, Scopes.Parse(row.Scopes, out _), row.TokenId), expiresAt);
+        return (new ApiPrincipal(row.OrganizationId, row.Slug, Scopes.Parse(row.Scopes, out _), row.TokenId, row.MembershipId), expiresAt);
     }
+
+    /// <summary>
+    /// The credential's membership; a credential written without one (by a server older than memberships, still
+    /// running beside this one) acts as its organization's owner.
+    /// </summary>
+    private static string MembershipOf(string credential) =>
+        $"COALESCE({credential}.membership_id, (SELECT m.id FROM memberships m WHERE m.organization_id = o.id AND m.role = 'owner' ORDER BY m.created_at, m.id LIMIT 1))";
 }

@@ -6,8 +6,8 @@ namespace Comptoir.Server.Http.Auth;
 
 /// <summary>
 /// Enforces the scope a route declares (<see cref="RouteAccess.RequireScope"/>): a 403 naming the missing scope.
-/// It runs last before the endpoint, where the handlers used to check, so idempotency replays and the order of
-/// answers are unchanged. A route marked <c>AllowAnonymous()</c> is not checked, as it is not authenticated.
+/// It runs before idempotency, so a token without the route's scope never sees a reply stored under a key. A route
+/// marked <c>AllowAnonymous()</c> is not checked, as it is not authenticated.
 /// </summary>
 public sealed class ScopeCheckMiddleware(RequestDelegate next)
 {

@@ -4,6 +4,7 @@ namespace Comptoir.Server.Http.Auth;
 public static class Scopes
 {
     public const string OrganizationRead = "organization.read";
+    public const string MembershipRead = "membership.read";
     public const string ClientRead = "client.read";
     public const string ClientWrite = "client.write";
     public const string ClientInvoiceRead = "client_invoice.read";
@@ -11,6 +12,7 @@ public static class Scopes
     public const string AttachmentRead = "attachment.read";
     public const string AttachmentWrite = "attachment.write";
     public const string PaymentWrite = "payment.write";
+    public const string BeneficiaryTrust = "beneficiary.trust";
     public const string InternalTransferWrite = "internal_transfer.write";
     public const string SupplierInvoiceRead = "supplier_invoice.read";
     public const string SupplierInvoiceWrite = "supplier_invoice.write";
@@ -18,8 +20,8 @@ public static class Scopes
 
     public static readonly IReadOnlyList<string> All =
     [
-        OrganizationRead, ClientRead, ClientWrite, ClientInvoiceRead, ClientInvoiceWrite, AttachmentRead, AttachmentWrite,
-        PaymentWrite, InternalTransferWrite, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
+        OrganizationRead, MembershipRead, ClientRead, ClientWrite, ClientInvoiceRead, ClientInvoiceWrite, AttachmentRead, AttachmentWrite,
+        PaymentWrite, BeneficiaryTrust, InternalTransferWrite, SupplierInvoiceRead, SupplierInvoiceWrite, Webhook,
     ];
 
     /// <summary>The sync guide spells the invoice scopes in the plural; both are accepted.</summary>

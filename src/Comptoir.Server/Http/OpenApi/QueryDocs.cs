@@ -10,6 +10,7 @@ public static class QueryDocs
     public static TBuilder WithPaging<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder
         .WithQuery(new QueryParameterDoc("page", "The page to return, from 1.", QueryValueKind.Integer, Default: "1", Minimum: 1, Maximum: 1_000_000))
+        .WithQuery(new QueryParameterDoc("current_page", "Read as page when page is absent, as some clients send it.", QueryValueKind.Integer, Minimum: 1, Maximum: 1_000_000))
         .WithQuery(new QueryParameterDoc("per_page", $"Items per page; above {Paging.MaxPerPage} is an error, not a silent clamp.", QueryValueKind.Integer, Default: Paging.MaxPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture), Minimum: 1, Maximum: Paging.MaxPerPage));
 
     /// <summary><c>sort_by</c>: each field with <c>:asc</c> or <c>:desc</c>, as <see cref="QueryReader.Sort"/> accepts them.</summary>
@@ -40,6 +41,18 @@ public static class QueryDocs
     /// <summary>Date bounds (YYYY-MM-DD), named as in <see cref="WithTimestampFilters"/>; a name without a suffix is an exact date.</summary>
     public static TBuilder WithDateFilters<TBuilder>(this TBuilder builder, params string[] names)
         where TBuilder : IEndpointConventionBuilder => builder.WithBounds(QueryValueKind.Date, names);
+
+    /// <summary>The bare names older clients send for these <c>filter[...]</c> parameters, each read as its bracketed twin.</summary>
+    public static TBuilder WithBareFilterNames<TBuilder>(this TBuilder builder, params string[] fields)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var field in fields)
+        {
+            builder.WithQuery(new QueryParameterDoc(field, $"Read as filter[{field}] when that is absent, as older clients send it."));
+        }
+
+        return builder;
+    }
 
     /// <summary>Any other documented query parameter.</summary>
     public static TBuilder WithQuery<TBuilder>(this TBuilder builder, QueryParameterDoc parameter)

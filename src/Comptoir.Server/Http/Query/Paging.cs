@@ -15,7 +15,8 @@ public readonly record struct Paging(int Page, int PerPage)
     public static Paging Read(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var page = ReadInt(request, "page", 1, 1, 1_000_000);
+        // current_page, the name of the answer's meta field, is what some clients page with.
+        var page = ReadInt(request, request.Query.ContainsKey("page") || !request.Query.ContainsKey("current_page") ? "page" : "current_page", 1, 1, 1_000_000);
         var perPage = ReadInt(request, "per_page", MaxPerPage, 1, MaxPerPage);
         return new Paging(page, perPage);
     }

@@ -63,6 +63,20 @@ public static class QueryReader
         return (field, direction == "desc");
     }
 
+    /// <summary>
+    /// The parameter to read for a filter: <c>filter[field]</c>, or the bare <c>field</c> an older client sends when the
+    /// bracketed one is absent.
+    /// </summary>
+    public static string FilterName(this HttpRequest request, string field)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var bracketed = $"filter[{field}]";
+        var query = request.Query;
+        return !query.ContainsKey(bracketed) && !query.ContainsKey(bracketed + "[]") && (query.ContainsKey(field) || query.ContainsKey(field + "[]"))
+            ? field
+            : bracketed;
+    }
+
     /// <summary>Values of a list parameter given as name[]=a&amp;name[]=b, name=a,b or both.</summary>
     public static IReadOnlyList<string> List(this HttpRequest request, string name)
     {
