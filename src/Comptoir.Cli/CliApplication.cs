@@ -16,6 +16,7 @@ public static class CliApplication
         root.Subcommands.Add(InvoiceCommands.Build(console));
         root.Subcommands.Add(PayCommand.Build(console));
         root.Subcommands.Add(SyncCommands.Build(console));
+        root.Subcommands.Add(SupplierInvoiceCommands.Build(console));
         return root;
     }
 

@@ -31,6 +31,7 @@ public sealed class ComptoirClient
         ScaSessions = new ScaSessionsService(api);
         InternalTransfers = new InternalTransfersService(api);
         Transactions = new TransactionsService(api);
+        SupplierInvoices = new SupplierInvoicesService(api);
         Labels = new LabelsService(api);
         Memberships = new MembershipsService(api);
     }
@@ -70,6 +71,9 @@ public sealed class ComptoirClient
 
     /// <summary>Transactions of a bank account.</summary>
     public TransactionsService Transactions { get; }
+
+    /// <summary>Supplier invoices: bulk upload, list, get, mark paid, unmark, reject.</summary>
+    public SupplierInvoicesService SupplierInvoices { get; }
 
     /// <summary>The organization's labels.</summary>
     public LabelsService Labels { get; }

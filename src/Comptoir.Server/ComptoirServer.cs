@@ -19,6 +19,7 @@ using Comptoir.Server.Labels;
 using Comptoir.Server.Memberships;
 using Comptoir.Server.Storage;
 using Comptoir.Server.Webhooks;
+using Comptoir.Server.SupplierInvoices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,10 +95,12 @@ public static class ComptoirServer
         services.AddSingleton<TransferStore>();
         services.AddSingleton<InternalTransferStore>();
         services.AddSingleton<IncomingPayments>();
+        services.AddSingleton<SupplierInvoiceStore>();
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
+        services.AddSingleton<IJobHandler, SupplierInvoiceAnalysisJob>();
         services.AddSingleton<JobRunner>();
         // A sandbox is a developer's server: its webhooks may reach a receiver on the same machine.
         services.AddSingleton(options.StagingToken is null ? options.Webhooks : options.Webhooks with { AllowLoopback = true });
@@ -140,6 +143,7 @@ public static class ComptoirServer
         app.MapScaSessionsApi();
         app.MapInternalTransfersApi();
         app.MapTransactionsApi();
+        app.MapSupplierInvoicesApi();
         app.MapMembershipsApi();
         app.MapLabelsApi();
         app.MapWebhookSubscriptionsApi();

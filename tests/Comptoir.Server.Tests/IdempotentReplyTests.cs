@@ -108,6 +108,26 @@ public sealed class IdempotentReplyTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Uploading_supplier_invoices_their_actions_and_their_replies_commit_together(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var reply = await AssertAtomicAsync(server, key =>
+        {
+            var form = SupplierInvoices.SupplierInvoiceUploads.Form(SupplierInvoices.SupplierInvoiceUploads.Item("%PDF-1.7 bill"u8.ToArray(), "item-key", "bill.pdf"));
+            var request = new HttpRequestMessage(HttpMethod.Post, "v2/supplier_invoices/bulk") { Content = form };
+            request.Headers.Add("X-Qonto-Idempotency-Key", key);
+            return server.Client.SendAsync(request);
+        }, "SELECT COUNT(*) FROM supplier_invoices");
+        var id = JsonNode.Parse(reply)!["supplier_invoices"]![0]!["id"]!.GetValue<string>();
+
+        foreach (var action in new[] { "mark_as_paid", "unmark_as_paid", "reject" })
+        {
+            await AssertAtomicAsync(server, key => Send(server, $"v2/supplier_invoices/{id}/{action}", null, key), "SELECT status FROM supplier_invoices");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_transfer_its_reservation_and_its_reply_commit_together(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);

@@ -7,7 +7,7 @@ using Comptoir.Client.Models;
 namespace Comptoir.Cli.Commands;
 
 /// <summary>
-/// comptoir sync client-invoices | transactions: the public API's sync guides with a local state. A window runs from the
+/// comptoir sync client-invoices | supplier-invoices | transactions: the public API's sync guides with a local state. A window runs from the
 /// checkpoint (minus an overlap against clock skew) to now; every record and its files are written before the
 /// checkpoint moves; an interrupted run resumes without loss, and records already on disk are not written again.
 /// </summary>
@@ -17,6 +17,7 @@ public static class SyncCommands
     {
         var group = new Command("sync", "Keep a local copy of client invoices or transactions, with their files, in step with the API.");
         group.Subcommands.Add(Kind(console, "client-invoices", "Sync client invoices updated since the checkpoint, with their PDFs."));
+        group.Subcommands.Add(Kind(console, "supplier-invoices", "Sync supplier invoices updated since the checkpoint, with their files."));
         group.Subcommands.Add(Kind(console, "transactions", "Sync the transactions of every account, all statuses, with their attachments."));
         return group;
     }
@@ -54,10 +55,14 @@ public static class SyncCommands
             var to = console.Clock.GetUtcNow();
             await say.WriteLineAsync($"Window: {Iso(from)} -> {Iso(to)}").ConfigureAwait(false);
 
-            var counts = new SyncProgress(say, !json && console.IsTerminal, kind == "client-invoices" ? "invoices" : "transactions");
+            var counts = new SyncProgress(say, !json && console.IsTerminal, kind.EndsWith("invoices", StringComparison.Ordinal) ? "invoices" : "transactions");
             if (kind == "client-invoices")
             {
                 await SyncInvoicesAsync(sdk, state, directory.FullName, from, to, counts, ct).ConfigureAwait(false);
+            }
+            else if (kind == "supplier-invoices")
+            {
+                await SyncSupplierInvoicesAsync(sdk, state, directory.FullName, from, to, counts, ct).ConfigureAwait(false);
             }
             else
             {
@@ -103,6 +108,28 @@ public static class SyncCommands
             }
 
             state.Store("client-invoices", invoice.Id, invoice.UpdatedAt, JsonSerializer.Serialize(invoice, SyncJson.Default.ClientInvoice));
+            progress.Stored();
+        }
+    }
+
+    private static async Task SyncSupplierInvoicesAsync(ComptoirClient sdk, SyncState state, string directory, DateTimeOffset from, DateTimeOffset to, SyncProgress progress, CancellationToken ct)
+    {
+        await foreach (var invoice in sdk.SupplierInvoices.ListUpdatedAsync(from, to, ct).ConfigureAwait(false))
+        {
+            if (state.Has("supplier-invoices", invoice.Id, invoice.UpdatedAt ?? string.Empty))
+            {
+                progress.Skipped();
+                continue;
+            }
+
+            if (invoice.AttachmentId is { } attachmentId)
+            {
+                var attachment = await sdk.Attachments.GetAsync(attachmentId, ct).ConfigureAwait(false);
+                await sdk.Attachments.DownloadToFileAsync(attachment, FilePath(directory, attachment), ct).ConfigureAwait(false);
+                progress.Downloaded();
+            }
+
+            state.Store("supplier-invoices", invoice.Id, invoice.UpdatedAt ?? string.Empty, JsonSerializer.Serialize(invoice, SyncJson.Default.SupplierInvoice));
             progress.Stored();
         }
     }

@@ -7,4 +7,5 @@ namespace Comptoir.Cli.Commands;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ClientInvoice))]
 [JsonSerializable(typeof(Transaction))]
+[JsonSerializable(typeof(SupplierInvoice))]
 internal sealed partial class SyncJson : JsonSerializerContext;

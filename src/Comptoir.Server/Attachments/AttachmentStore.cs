@@ -40,6 +40,30 @@ public sealed class AttachmentStore(Database database, TimeProvider clock)
         return row;
     }
 
+    /// <summary>
+    /// Stores a new file inside the caller's transaction, for a resource whose own row is created with it (a supplier
+    /// invoice upload): both commit or neither does.
+    /// </summary>
+    public static async Task<AttachmentRow> InsertAsync(DbConnection connection, DbTransaction transaction, string organizationId, string fileName, string contentType, byte[] content, string now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var row = new AttachmentRow
+        {
+            Id = Guid.CreateVersion7().ToString(),
+            OrganizationId = organizationId,
+            FileName = fileName,
+            ContentType = contentType,
+            FileSize = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await connection.ExecuteAsync(
+            "INSERT INTO attachments (id, organization_id, file_name, content_type, file_size, sha256, content, invoice_id, created_at, updated_at) VALUES (@Id, @OrganizationId, @FileName, @ContentType, @FileSize, @Sha256, @content, NULL, @CreatedAt, @UpdatedAt)",
+            new { row.Id, row.OrganizationId, row.FileName, row.ContentType, row.FileSize, row.Sha256, content, row.CreatedAt, row.UpdatedAt }, transaction).ConfigureAwait(false);
+        return row;
+    }
+
     public Task<AttachmentRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<AttachmentRow>($"SELECT {MetadataColumns} FROM attachments WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }), cancellationToken);
 

@@ -1,0 +1,80 @@
+using Comptoir.Core.Money;
+using Comptoir.FacturX.Inspection;
+using Comptoir.FacturX.Reading;
+
+namespace Comptoir.Server.SupplierInvoices;
+
+/// <summary>
+/// Reads a supplier invoice's file: an e-invoice (a Factur-X / ZUGFeRD / XRechnung PDF's embedded XML, CII XML, UBL
+/// Invoice or CreditNote) exactly, with the invoice's own arithmetic checked (EN 16931 BR-CO rules). A file that is no
+/// e-invoice, or one that cannot be read, gives <see cref="SupplierInvoiceExtraction.Nothing"/>: its fields stay empty
+/// for someone to fill in.
+/// </summary>
+public static class SupplierInvoiceAnalysis
+{
+    /// <summary>UNTDID 1001 codes of credit notes (BT-3) that EN 16931 allows.</summary>
+    private static readonly HashSet<string> CreditNoteCodes = ["81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"];
+
+    public static SupplierInvoiceExtraction Extract(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return SupplierInvoiceFileKind.MediaType(content) switch
+            {
+                "application/pdf" => PdfAttachments.FindInvoiceXml(content) is { } xml ? FromXml(xml.Content, pdf: true) : SupplierInvoiceExtraction.Nothing,
+                "application/xml" => FromXml(content, pdf: false),
+                _ => SupplierInvoiceExtraction.Nothing,
+            };
+        }
+        catch (InvalidDataException)
+        {
+            return SupplierInvoiceExtraction.Nothing; // a damaged or encrypted file: a person reads it
+        }
+    }
+
+    private static SupplierInvoiceExtraction FromXml(byte[] xml, bool pdf)
+    {
+        if (UblReader.IsUbl(xml))
+        {
+            return From(UblReader.Read(xml), pdf ? "factur_x" : "ubl");
+        }
+
+        return From(CiiReader.Read(xml), pdf ? "factur_x" : "cii");
+    }
+
+    /// <summary>The fields of an e-invoice as the API shows them, and what its arithmetic contradicts.</summary>
+    public static SupplierInvoiceExtraction From(CiiInvoice invoice, string type)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var findings = new List<Finding>();
+        InvoiceArithmetic.Check(invoice, findings);
+        var totals = invoice.Totals;
+        return new SupplierInvoiceExtraction
+        {
+            IsEinvoice = true,
+            EInvoiceType = type,
+            InvoiceNumber = Blank(invoice.Number),
+            SupplierName = Blank(invoice.Seller.Name),
+            VatNumber = Blank(invoice.Seller.VatNumber),
+            Tin = Blank(invoice.Seller.LegalId),
+            Currency = Blank(invoice.Currency),
+            TotalAmountCents = Cents(totals.GrandTotal),
+            TotalAmountExcludingTaxesCents = Cents(totals.TaxBasis),
+            TotalTaxAmountCents = Cents(totals.TaxTotal),
+            PayableAmountCents = Cents(totals.DuePayable),
+            Taxes = [.. invoice.VatBreakdown.Where(r => r.RatePercent is not null && Cents(r.Tax) is not null).Select(r => new ExtractedTax(r.RatePercent!.Value, Cents(r.Tax)!.Value))],
+            IssueDate = invoice.IssueDate,
+            DueDate = invoice.DueDate,
+            Iban = Blank(invoice.Payment?.Iban)?.Replace(" ", string.Empty, StringComparison.Ordinal),
+            IsCreditNote = CreditNoteCodes.Contains(invoice.TypeCode),
+            Discrepancies = [.. findings.Where(f => f.IsError).Select(f => new Discrepancy(f.Rule, f.Message))],
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>An amount in cents; null when absent or beyond 64-bit cents. EN 16931 amounts have at most 2 decimals.</summary>
+    private static long? Cents(decimal? amount) =>
+        amount is { } value && Math.Abs(value) <= Rounding.MaxCentsAmount ? Rounding.ToCentsInteger(Rounding.ToCents(value)) : null;
+}
