@@ -44,6 +44,7 @@ public sealed class IncomingPayments(Database database, TimeProvider clock)
             // Paying one of the organization's invoices is known to be a sale: the cash-flow category clients group by.
             transaction.CashflowCategory = TransactionRow.SalesCashflowCategory;
             await c.ExecuteAsync("UPDATE transactions SET cashflow_category = @CashflowCategory WHERE id = @Id", transaction, t).ConfigureAwait(false);
+            await TransactionEvents.UpdatedAsync(c, t, transaction.Id, now).ConfigureAwait(false);
             return new IncomingResult(transaction, invoice.Id, invoice.Number);
         }, cancellationToken);
     }
