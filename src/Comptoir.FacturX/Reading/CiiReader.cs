@@ -19,32 +19,10 @@ public static class CiiReader
     private static readonly XNamespace Ram = CiiNamespaces.Ram;
     private static readonly XNamespace Udt = CiiNamespaces.Udt;
 
-    private static readonly XmlReaderSettings Secure = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = MaxSize * 2L,
-    };
-
     /// <exception cref="InvalidDataException">Not well-formed XML, or not a CII invoice.</exception>
     public static CiiInvoice Read(byte[] xml)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        if (xml.Length > MaxSize)
-        {
-            throw new InvalidDataException("The XML is larger than 10 MB.");
-        }
-
-        XDocument document;
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(xml), Secure);
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException e)
-        {
-            throw new InvalidDataException($"The XML is not well-formed: {e.Message}", e);
-        }
+        var document = SecureXml.Load(xml);
 
         var root = document.Root;
         if (root is null || root.Name != Rsm + "CrossIndustryInvoice")

@@ -18,20 +18,13 @@ public static class UblReader
     private static readonly XNamespace Cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static readonly XNamespace Cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 
-    private static readonly XmlReaderSettings Secure = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = CiiReader.MaxSize * 2L,
-    };
-
     /// <summary>True when the document's root is a UBL Invoice or CreditNote (reads only up to the root element).</summary>
     public static bool IsUbl(byte[] xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(xml), Secure);
+            using var reader = XmlReader.Create(new MemoryStream(xml), SecureXml.Settings);
             return reader.MoveToContent() == XmlNodeType.Element
                 && (reader.LocalName, reader.NamespaceURI) is ("Invoice", InvoiceNamespace) or ("CreditNote", CreditNoteNamespace);
         }
@@ -44,22 +37,7 @@ public static class UblReader
     /// <exception cref="InvalidDataException">Not well-formed XML, or not a UBL Invoice or CreditNote.</exception>
     public static CiiInvoice Read(byte[] xml)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        if (xml.Length > CiiReader.MaxSize)
-        {
-            throw new InvalidDataException("The XML is larger than 10 MB.");
-        }
-
-        XDocument document;
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(xml), Secure);
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException e)
-        {
-            throw new InvalidDataException($"The XML is not well-formed: {e.Message}", e);
-        }
+        var document = SecureXml.Load(xml);
 
         var root = document.Root;
         var creditNote = root?.Name == XName.Get("CreditNote", CreditNoteNamespace);
