@@ -43,8 +43,10 @@ public static class DemoOrganization
             AutomaticNumbering = true,
         }, cancellationToken).ConfigureAwait(false);
 
-        // A distinct, valid account number per organization keeps IBANs unique on the server.
-        var digits = string.Concat(organization.Id.Where(char.IsAsciiDigit)).PadRight(11, '7')[..11];
+        // A distinct, valid account number per organization keeps IBANs unique on the server. The id's last digits
+        // come from its random part (its first ones are a timestamp, shared by organizations made in the same moment).
+        var idDigits = string.Concat(organization.Id.Where(char.IsAsciiDigit)).PadLeft(11, '7');
+        var digits = idDigits[^11..];
         var account = await store.AddAccountAsync(new BankAccountRow
         {
             OrganizationId = organization.Id,
