@@ -30,12 +30,19 @@ public sealed class FacturXGenerator(TimeProvider clock)
     }
 
     /// <summary>Renders the invoice. Drafts (no number, or <see cref="InvoiceLayoutOptions.Draft"/>) carry no XML.</summary>
+    /// <exception cref="InvoiceRuleException">A finalized invoice would break a fatal EN 16931 rule.</exception>
     public FacturXResult Generate(InvoiceDocument invoice, InvoiceLayoutOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         options ??= new InvoiceLayoutOptions();
         var draft = options.Draft || string.IsNullOrWhiteSpace(invoice.Number);
         options = options with { Draft = draft };
+
+        if (!draft)
+        {
+            // A file that breaks a fatal EN 16931 rule is refused rather than written.
+            VatScopeRules.Enforce(invoice);
+        }
 
         var totals = invoice.ComputeTotals();
         var now = clock.GetUtcNow();

@@ -5,6 +5,7 @@ using Comptoir.Server.Http.Json;
 using Comptoir.FacturX;
 using Comptoir.FacturX.Inspection;
 using Comptoir.FacturX.Layout;
+using Comptoir.FacturX.Model;
 using Comptoir.FacturX.Reading;
 
 namespace Comptoir.Cli.Commands;
@@ -29,7 +30,7 @@ public static class FacturXCommands
         var xml = new Option<FileInfo?>("--xml") { Description = "Also write the embedded factur-x.xml to this file." };
         var language = new Option<string?>("--language") { Description = "Label language, fr or en (default: the client's locale, else fr)." };
         language.AcceptOnlyFromAmong("fr", "en");
-        var command = new Command("generate", "Render a client invoice as a Factur-X PDF/A-3 (a draft as a plain PDF).") { input, output, draft, xml, language };
+        var command = new Command("generate", "Render a client invoice as a Factur-X PDF/A-3 (a draft as a plain PDF). An invoice that would break a fatal EN 16931 rule (BR-O-02, BR-O-11, BR-E-02) is refused, naming the rule; right-to-left and CJK texts are refused. A foreign currency needs euro_exchange_rate (BR-FR-CO-12).") { input, output, draft, xml, language };
         command.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
@@ -46,7 +47,17 @@ public static class FacturXCommands
 
             var isDraft = parse.GetValue(draft) || parsed.IsDraft;
             var options = new InvoiceLayoutOptions { Draft = isDraft, Language = parse.GetValue(language) ?? parsed.Language };
-            var result = new FacturXGenerator().Generate(parsed.Invoice, options);
+            FacturXResult result;
+            try
+            {
+                result = new FacturXGenerator().Generate(parsed.Invoice, options);
+            }
+            catch (InvoiceRuleException e)
+            {
+                // The file would break a fatal EN 16931 rule: nothing is written.
+                throw new CliException($"{source.Name}: not written, the invoice would break EN 16931:{Environment.NewLine}{e.Message}");
+            }
+
             var target = parse.GetValue(output)!;
             WriteAtomically(target, result.Pdf);
             if (parse.GetValue(xml) is { } xmlTarget && result.Xml is not null)

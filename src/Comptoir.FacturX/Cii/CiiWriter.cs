@@ -238,6 +238,13 @@ public static class CiiWriter
             w.End();
         }
 
+        if (!string.IsNullOrWhiteSpace(party.TaxRegistrationId))
+        {
+            w.Start("SpecifiedTaxRegistration");
+            w.TextWithAttribute("ID", party.TaxRegistrationId, "schemeID", "FC");
+            w.End();
+        }
+
         w.End();
     }
 
@@ -280,6 +287,13 @@ public static class CiiWriter
     {
         w.Start("ApplicableHeaderTradeSettlement");
         w.OptionalText("PaymentReference", invoice.Payment?.RemittanceReference);
+        var vatInEuro = invoice.VatTotalInEuro(totals);
+        if (vatInEuro is not null)
+        {
+            // BT-6: the VAT accounting currency of a French seller (BR-FR-CO-12).
+            w.Text("TaxCurrencyCode", "EUR");
+        }
+
         w.Text("InvoiceCurrencyCode", invoice.Currency);
 
         if (invoice.Payment is { } payment)
@@ -347,6 +361,10 @@ public static class CiiWriter
         w.Text("LineTotalAmount", DecimalText.Amount(totals.LineTotal));
         w.Text("TaxBasisTotalAmount", DecimalText.Amount(totals.TaxBasis));
         w.TextWithAttribute("TaxTotalAmount", DecimalText.Amount(totals.TaxTotal), "currencyID", invoice.Currency);
+        if (vatInEuro is { } euro)
+        {
+            w.TextWithAttribute("TaxTotalAmount", DecimalText.Amount(euro), "currencyID", "EUR");
+        }
         w.Text("GrandTotalAmount", DecimalText.Amount(totals.GrandTotal));
         if (totals.Prepaid != 0m)
         {
@@ -375,14 +393,14 @@ public static class CiiWriter
 
     private static void WriteTaxRow(CiiElementWriter w, InvoiceDocument invoice, VatBreakdownRow row)
     {
-        var exemption = row.Category.RequiresExemptionReason() ? ExemptionFor(invoice, row) : null;
+        var (reason, code) = row.Category.RequiresExemptionReason() ? VatBreakdownByReason.ReasonOf(invoice, row) : (null, null);
         w.Start("ApplicableTradeTax");
         w.Text("CalculatedAmount", DecimalText.Amount(row.TaxAmount));
         w.Text("TypeCode", "VAT");
-        w.OptionalText("ExemptionReason", exemption?.Text);
+        w.OptionalText("ExemptionReason", reason);
         w.Text("BasisAmount", DecimalText.Amount(row.TaxableAmount));
         w.Text("CategoryCode", row.Category.ToCode());
-        w.OptionalText("ExemptionReasonCode", exemption?.VatexCode);
+        w.OptionalText("ExemptionReasonCode", code);
         if (row.Category != VatCategory.NotSubject)
         {
             w.Text("RateApplicablePercent", Percent(row.Rate));
@@ -390,22 +408,6 @@ public static class CiiWriter
 
         w.End();
     }
-
-    /// <summary>The exemption of a breakdown row: the first line's of that category, or the category's default.</summary>
-    internal static VatExemption ExemptionFor(InvoiceDocument invoice, VatBreakdownRow row)
-    {
-        var fromLine = invoice.Lines.FirstOrDefault(l => l.VatCategory == row.Category && l.VatRate == row.Rate && l.Exemption is not null)?.Exemption;
-        return fromLine ?? DefaultExemption(row.Category);
-    }
-
-    private static VatExemption DefaultExemption(VatCategory category) => category switch
-    {
-        VatCategory.ReverseCharge => new VatExemption("AE", category, "VATEX-EU-AE", "Autoliquidation"),
-        VatCategory.IntraCommunity => new VatExemption("K", category, "VATEX-EU-IC", "Livraison intracommunautaire exonérée"),
-        VatCategory.Export => new VatExemption("G", category, "VATEX-EU-G", "Exportation hors UE exonérée"),
-        VatCategory.NotSubject => new VatExemption("O", category, "VATEX-EU-O", "Non soumis à la TVA"),
-        _ => new VatExemption("E", category, "VATEX-EU-132", "Exonération de TVA"),
-    };
 
     /// <summary>A fraction as the percentage CII expects: 0.055 -> "5.50", 0.2 -> "20.00".</summary>
     internal static string Percent(decimal fraction) => DecimalText.AtLeast(fraction * 100m, 2);

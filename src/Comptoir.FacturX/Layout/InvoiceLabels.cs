@@ -35,6 +35,13 @@ internal sealed record InvoiceLabels
     public required string PaymentReference { get; init; }
     public required string Page { get; init; }
     public required string Continued { get; init; }
+    public required string Operation { get; init; }
+    public required string Goods { get; init; }
+    public required string Services { get; init; }
+    public required string GoodsAndServices { get; init; }
+    public required string DeliveredTo { get; init; }
+    public required string VatTotalInEuro { get; init; }
+    public required string ExchangeRate { get; init; }
 
     public static readonly InvoiceLabels French = new()
     {
@@ -70,6 +77,13 @@ internal sealed record InvoiceLabels
         PaymentReference = "Référence à rappeler",
         Page = "Page",
         Continued = "suite",
+        Operation = "Opération",
+        Goods = "Livraison de biens",
+        Services = "Prestation de services",
+        GoodsAndServices = "Biens et services",
+        DeliveredTo = "Livré à",
+        VatTotalInEuro = "Total TVA en EUR",
+        ExchangeRate = "taux",
     };
 
     public static readonly InvoiceLabels English = new()
@@ -106,6 +120,13 @@ internal sealed record InvoiceLabels
         PaymentReference = "Reference to quote",
         Page = "Page",
         Continued = "continued",
+        Operation = "Operation",
+        Goods = "Supply of goods",
+        Services = "Supply of services",
+        GoodsAndServices = "Goods and services",
+        DeliveredTo = "Delivered to",
+        VatTotalInEuro = "Total VAT in EUR",
+        ExchangeRate = "rate",
     };
 
     public static InvoiceLabels For(string? language) =>

@@ -16,6 +16,7 @@ internal sealed class InvoiceLayout
     private const double FooterTop = PdfDocumentBuilder.A4Height - 52;
     private const double BodySize = 8.5;
     private const double LineHeight = 11;
+    private const double HeaderSize = 8;
     private static readonly PdfColor Muted = PdfColor.Gray(0.38);
     private static readonly PdfColor Rule = PdfColor.Gray(0.75);
     private static readonly PdfColor Band = new(0.93, 0.94, 0.96);
@@ -30,6 +31,7 @@ internal sealed class InvoiceLayout
     private readonly PdfFont _regular;
     private readonly PdfFont _bold;
     private readonly TableColumns _columns;
+    private readonly IReadOnlyList<VatReasonRow> _reasonRows;
     private PageCanvas _page = null!;
     private double _y;
 
@@ -43,12 +45,18 @@ internal sealed class InvoiceLayout
         _format = new InvoiceFormatting(_labels == InvoiceLabels.French, invoice.Currency);
         _regular = pdf.AddFont(EmbeddedFonts.Regular);
         _bold = pdf.AddFont(EmbeddedFonts.Bold);
-        _columns = new TableColumns(Margin, PdfDocumentBuilder.A4Width - Margin);
+        _reasonRows = VatBreakdownByReason.Rows(invoice, totals);
+        _columns = TableColumns.Fit(Margin, PdfDocumentBuilder.A4Width - Margin, ColumnCells(), _labels, _regular, _bold, HeaderSize);
     }
 
     private double Right => PdfDocumentBuilder.A4Width - Margin;
 
     private string Title => _invoice.Kind == DocumentKind.CreditNote ? _labels.CreditNote : _labels.Invoice;
+
+    /// <summary>A draft has no number yet, even when the caller knows the one it will get.</summary>
+    private string? PrintedNumber => _options.Draft ? null : _invoice.Number;
+
+    private bool French => _labels == InvoiceLabels.French;
 
     public void Draw()
     {
@@ -65,7 +73,8 @@ internal sealed class InvoiceLayout
         _page = _pdf.AddPage();
         if (_options.Draft)
         {
-            _page.TextRotated(150, 620, 40, "DRAFT", _bold, 110, PdfColor.Gray(0.9));
+            var mark = _labels == InvoiceLabels.French ? "BROUILLON" : "DRAFT";
+            _page.TextRotated(110, 640, 40, mark, _bold, mark.Length > 5 ? 90 : 110, PdfColor.Gray(0.9));
         }
 
         if (first)
@@ -75,7 +84,7 @@ internal sealed class InvoiceLayout
         else
         {
             _page.Text(Margin, Margin + 10, _invoice.Seller.Name, _bold, 10);
-            var continued = $"{Title} {_invoice.Number ?? string.Empty} ({_labels.Continued})".Replace("  ", " ", StringComparison.Ordinal);
+            var continued = $"{Title} {PrintedNumber ?? string.Empty} ({_labels.Continued})".Replace("  ", " ", StringComparison.Ordinal);
             _page.TextRight(Right, Margin + 10, continued, _regular, 9, Muted);
             _y = Margin + 30;
         }
@@ -124,14 +133,21 @@ internal sealed class InvoiceLayout
             buyerLines.AddRange(TextWrapper.Wrap(line, _regular, BodySize, boxWidth - 16).Select(l => (l, _regular)));
         }
 
-        var boxHeight = 22 + (buyerLines.Count * LineHeight) + 4;
-        _page.FillRectangle(boxLeft, boxTop, boxWidth, boxHeight, Band);
-        _page.Text(boxLeft + 8, boxTop + 13, _labels.BilledTo, _regular, 7.5, Muted);
-        var lineY = boxTop + 26;
-        foreach (var (text, font) in buyerLines)
+        // The reform's mention: where the goods go, when that is not the billing address.
+        var deliveryLines = new List<string>();
+        if (_invoice.DeliverTo is { } deliverTo && !SameAddress(deliverTo, _invoice.Buyer.Address))
         {
-            _page.Text(boxLeft + 8, lineY, text, font, font == _bold ? 10 : BodySize);
-            lineY += LineHeight;
+            foreach (var line in AddressLines(deliverTo))
+            {
+                deliveryLines.AddRange(TextWrapper.Wrap(line, _regular, BodySize, boxLeft - 40 - Margin - 16));
+            }
+        }
+
+        var boxHeight = 22 + (Math.Max(buyerLines.Count, deliveryLines.Count) * LineHeight) + 4;
+        DrawAddressBox(boxLeft, boxTop, boxWidth, boxHeight, _labels.BilledTo, buyerLines);
+        if (deliveryLines.Count > 0)
+        {
+            DrawAddressBox(Margin, boxTop, boxLeft - 40 - Margin, boxHeight, _labels.DeliveredTo, deliveryLines.Select(l => (l, _regular)).ToList());
         }
 
         _y = boxTop + boxHeight + 16;
@@ -144,9 +160,31 @@ internal sealed class InvoiceLayout
         _y += 6;
     }
 
+    private void DrawAddressBox(double left, double top, double width, double height, string title, List<(string Text, PdfFont Font)> lines)
+    {
+        _page.FillRectangle(left, top, width, height, Band);
+        _page.Text(left + 8, top + 13, title, _regular, 7.5, Muted);
+        var lineY = top + 26;
+        foreach (var (text, font) in lines)
+        {
+            _page.Text(left + 8, lineY, text, font, font == _bold ? 10 : BodySize);
+            lineY += LineHeight;
+        }
+    }
+
+    private static bool SameAddress(PostalAddress a, PostalAddress b) =>
+        Same(a.Line1, b.Line1) && Same(a.Line2, b.Line2) && Same(a.Line3, b.Line3) && Same(a.PostCode, b.PostCode) && Same(a.City, b.City)
+        && string.Equals(a.CountryCode, b.CountryCode, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Same(string? a, string? b) => string.Equals(a?.Trim() ?? string.Empty, b?.Trim() ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+
     private IEnumerable<(string Label, string Value)> Facts()
     {
-        yield return (_labels.Number, _invoice.Number ?? "—");
+        if (PrintedNumber is { } number)
+        {
+            yield return (_labels.Number, number);
+        }
+
         yield return (_labels.IssueDate, _format.Date(_invoice.IssueDate));
         if (_invoice.DueDate is { } due)
         {
@@ -172,7 +210,21 @@ internal sealed class InvoiceLayout
         {
             yield return (_labels.CorrectedInvoice, Truncate(preceding.Number, 40));
         }
+
+        if (OperationCategory() is { } operation)
+        {
+            yield return (_labels.Operation, operation);
+        }
     }
+
+    /// <summary>The reform's category of operation, from the billing mode (B goods, S services, M both).</summary>
+    private string? OperationCategory() => _invoice.BillingMode?.FirstOrDefault() switch
+    {
+        'B' => _labels.Goods,
+        'S' => _labels.Services,
+        'M' => _labels.GoodsAndServices,
+        _ => null,
+    };
 
     private IEnumerable<string> IdentityLines(Party party)
     {
@@ -207,18 +259,40 @@ internal sealed class InvoiceLayout
         yield return city.Length > 0 ? $"{city} ({country})" : country;
     }
 
-    private void DrawItemTable()
+    /// <summary>The printed texts of every item's numeric cells, from which the columns take their widths.</summary>
+    private List<ItemCells> ColumnCells()
     {
-        DrawTableHeader();
+        var cells = new List<ItemCells>(_invoice.Lines.Count);
         for (var i = 0; i < _invoice.Lines.Count; i++)
         {
             var item = _invoice.Lines[i];
             var amounts = _totals.Lines[i];
+            var discount = amounts.DiscountAmount == 0m ? string.Empty
+                : item.Discount!.Kind == DiscountKind.Percentage ? _format.Percent(item.Discount.Value) : _format.Money(amounts.DiscountAmount);
+            cells.Add(new ItemCells(
+                _format.Quantity(item.Quantity),
+                Truncate(UnitNames.For(item.Unit, item.Quantity, French), 14),
+                _format.UnitPrice(item.UnitPrice),
+                discount,
+                VatLabel(item),
+                _format.Money(amounts.Net)));
+        }
+
+        return cells;
+    }
+
+    private void DrawItemTable()
+    {
+        DrawTableHeader();
+        var size = _columns.NumberSize;
+        for (var i = 0; i < _invoice.Lines.Count; i++)
+        {
+            var item = _invoice.Lines[i];
+            var cells = _columns.Cells[i];
             var titleLines = TextWrapper.Wrap(item.Title, _bold, BodySize, _columns.DescriptionWidth);
             var descriptionLines = TextWrapper.Wrap(item.Description, _regular, 7.5, _columns.DescriptionWidth);
-            var unit = UnitCodes.Label(item.Unit);
             var textLines = titleLines.Count + descriptionLines.Count;
-            var height = (Math.Max(textLines, string.IsNullOrEmpty(unit) ? 1 : 2) * LineHeight) + 7;
+            var height = (Math.Max(textLines, cells.Unit.Length == 0 ? 1 : 2) * LineHeight) + 5;
 
             if (height > FooterTop - Margin - 60)
             {
@@ -226,7 +300,7 @@ internal sealed class InvoiceLayout
                 var room = (int)((FooterTop - Margin - 80) / LineHeight) - titleLines.Count;
                 descriptionLines = descriptionLines.Take(Math.Max(room, 0)).ToList();
                 textLines = titleLines.Count + descriptionLines.Count;
-                height = (textLines * LineHeight) + 7;
+                height = (textLines * LineHeight) + 5;
             }
 
             if (_y + height > FooterTop - 8)
@@ -235,7 +309,7 @@ internal sealed class InvoiceLayout
                 DrawTableHeader();
             }
 
-            var baseline = _y + 11;
+            var baseline = _y + 10;
             var lineY = baseline;
             foreach (var line in titleLines)
             {
@@ -249,21 +323,20 @@ internal sealed class InvoiceLayout
                 lineY += LineHeight;
             }
 
-            _page.TextRight(_columns.QuantityRight, baseline, _format.Quantity(item.Quantity), _regular, BodySize);
-            if (!string.IsNullOrEmpty(unit))
+            _page.TextRight(_columns.QuantityRight, baseline, cells.Quantity, _regular, size);
+            if (cells.Unit.Length > 0)
             {
-                _page.TextRight(_columns.QuantityRight, baseline + LineHeight, Truncate(unit, 14), _regular, 7, Muted);
+                _page.TextRight(_columns.QuantityRight, baseline + LineHeight, cells.Unit, _regular, 7, Muted);
             }
 
-            _page.TextRight(_columns.UnitPriceRight, baseline, _format.UnitPrice(item.UnitPrice), _regular, BodySize);
-            if (amounts.DiscountAmount != 0m)
+            _page.TextRight(_columns.UnitPriceRight, baseline, cells.UnitPrice, _regular, size);
+            if (_columns.HasDiscount && cells.Discount.Length > 0)
             {
-                var discount = item.Discount!.Kind == DiscountKind.Percentage ? _format.Percent(item.Discount.Value) : _format.Money(amounts.DiscountAmount);
-                _page.TextRight(_columns.DiscountRight, baseline, discount, _regular, BodySize);
+                _page.TextRight(_columns.DiscountRight, baseline, cells.Discount, _regular, size);
             }
 
-            _page.TextRight(_columns.VatRight, baseline, VatLabel(item), _regular, BodySize);
-            _page.TextRight(_columns.TotalRight, baseline, _format.Money(amounts.Net), _regular, BodySize);
+            _page.TextRight(_columns.VatRight, baseline, cells.Vat, _regular, size);
+            _page.TextRight(_columns.TotalRight, baseline, cells.Total, _regular, size);
             _y += height;
             _page.Line(Margin, _y, Right, _y, 0.4, Rule);
         }
@@ -279,59 +352,115 @@ internal sealed class InvoiceLayout
         _page.FillRectangle(Margin, _y, Right - Margin, 18, Accent);
         var baseline = _y + 12;
         var white = new PdfColor(1, 1, 1);
-        _page.Text(_columns.Description, baseline, _labels.Description, _bold, 8, white);
-        _page.TextRight(_columns.QuantityRight, baseline, _labels.Quantity, _bold, 8, white);
-        _page.TextRight(_columns.UnitPriceRight, baseline, _labels.UnitPrice, _bold, 8, white);
-        _page.TextRight(_columns.DiscountRight, baseline, _labels.Discount, _bold, 8, white);
-        _page.TextRight(_columns.VatRight, baseline, _labels.Vat, _bold, 8, white);
-        _page.TextRight(_columns.TotalRight, baseline, _labels.AmountExclTax, _bold, 8, white);
+        _page.Text(_columns.Description, baseline, _labels.Description, _bold, HeaderSize, white);
+        _page.TextRight(_columns.QuantityRight, baseline, _labels.Quantity, _bold, HeaderSize, white);
+        _page.TextRight(_columns.UnitPriceRight, baseline, _labels.UnitPrice, _bold, HeaderSize, white);
+        if (_columns.HasDiscount)
+        {
+            _page.TextRight(_columns.DiscountRight, baseline, _labels.Discount, _bold, HeaderSize, white);
+        }
+
+        _page.TextRight(_columns.VatRight, baseline, _labels.Vat, _bold, HeaderSize, white);
+        _page.TextRight(_columns.TotalRight, baseline, _labels.AmountExclTax, _bold, HeaderSize, white);
         _y += 20;
     }
 
     private void DrawSummary()
     {
+        var breakdown = BreakdownRows();
         var totals = TotalsRows().ToList();
-        var breakdownHeight = 30 + (_totals.VatBreakdown.Count * (LineHeight + 2));
+        var contentWidth = Right - Margin;
+
+        // Every column is as wide as its widest text, so no amount runs into its neighbour.
+        var labelWidth = Math.Max(_regular.Measure(_labels.Vat, 7.5), breakdown.Max(r => _regular.Measure(r.Label, BodySize)));
+        var baseWidth = Math.Max(_regular.Measure(_labels.TaxBase, 7.5), breakdown.Max(r => _regular.Measure(r.Base, BodySize)));
+        var vatWidth = Math.Max(_regular.Measure(_labels.VatAmount, 7.5), breakdown.Max(r => _regular.Measure(r.Vat, BodySize)));
+        var breakdownWidth = labelWidth + 14 + baseWidth + 14 + vatWidth;
+        var totalsSize = 9.0;
+        double TotalsLabelWidth(double size) => totals.Max(t => (t.Strong ? _bold : _regular).Measure(t.Label, t.Strong ? size + 1 : size));
+        double TotalsValueWidth(double size) => totals.Max(t => (t.Strong ? _bold : _regular).Measure(t.Value, t.Strong ? size + 1 : size));
+        while (totalsSize > 6.5 && TotalsLabelWidth(totalsSize) + TotalsValueWidth(totalsSize) + 26 > contentWidth)
+        {
+            totalsSize -= 0.5;
+        }
+
+        var totalsWidth = TotalsLabelWidth(totalsSize) + TotalsValueWidth(totalsSize) + 26;
+        var sideBySide = breakdownWidth + 24 + totalsWidth <= contentWidth;
+        var breakdownHeight = 30 + (breakdown.Count * (LineHeight + 2));
         var totalsHeight = (totals.Count * (LineHeight + 5)) + 10;
-        EnsureRoom(Math.Max(breakdownHeight, totalsHeight) + 10);
+        EnsureRoom((sideBySide ? Math.Max(breakdownHeight, totalsHeight) : breakdownHeight + totalsHeight) + 10);
 
         var top = _y;
         var left = Margin;
+        var baseRight = left + labelWidth + 14 + baseWidth;
+        var vatRight = baseRight + 14 + vatWidth;
         _page.Text(left, top + 10, _labels.VatBreakdown, _bold, 9, Accent);
-        var y = top + 26;
+        var y = top + 24;
         _page.Text(left, y, _labels.Vat, _regular, 7.5, Muted);
-        _page.TextRight(left + 140, y, _labels.TaxBase, _regular, 7.5, Muted);
-        _page.TextRight(left + 215, y, _labels.VatAmount, _regular, 7.5, Muted);
-        foreach (var row in _totals.VatBreakdown)
+        _page.TextRight(baseRight, y, _labels.TaxBase, _regular, 7.5, Muted);
+        _page.TextRight(vatRight, y, _labels.VatAmount, _regular, 7.5, Muted);
+        foreach (var row in breakdown)
         {
             y += LineHeight + 2;
-            var label = row.Category == VatCategory.Standard ? _format.Percent(row.Rate) : $"{row.Category.ToCode()} {_format.Percent(row.Rate)}";
-            _page.Text(left, y, label, _regular, BodySize);
-            _page.TextRight(left + 140, y, _format.Money(row.TaxableAmount), _regular, BodySize);
-            _page.TextRight(left + 215, y, _format.Money(row.TaxAmount), _regular, BodySize);
+            _page.Text(left, y, row.Label, _regular, BodySize);
+            _page.TextRight(baseRight, y, row.Base, _regular, BodySize);
+            _page.TextRight(vatRight, y, row.Vat, _regular, BodySize);
         }
 
-        var labelRight = Right - 95;
-        var ty = top + 10;
+        var valueRight = Right - 4;
+        var labelRight = valueRight - TotalsValueWidth(totalsSize) - 14;
+        var ty = sideBySide ? top + 10 : y + 22;
         foreach (var (label, value, strong) in totals)
         {
+            var size = strong ? totalsSize + 1 : totalsSize;
             if (strong)
             {
-                _page.FillRectangle(labelRight - 110, ty - 11, Right - labelRight + 110, LineHeight + 6, Band);
+                _page.FillRectangle(Right - totalsWidth, ty - 11, totalsWidth, LineHeight + 6, Band);
             }
 
-            _page.TextRight(labelRight, ty, label, strong ? _bold : _regular, strong ? 10 : 9);
-            _page.TextRight(Right - 4, ty, value, strong ? _bold : _regular, strong ? 10 : 9);
+            _page.TextRight(labelRight, ty, label, strong ? _bold : _regular, size);
+            _page.TextRight(valueRight, ty, value, strong ? _bold : _regular, size);
             ty += LineHeight + 5;
         }
 
-        _y = Math.Max(y, ty) + 14;
+        _y = Math.Max(y, ty) + 10;
     }
+
+    /// <summary>The printed VAT breakdown: one row per category, rate and legal basis, each basis referred to by its mention's number.</summary>
+    private List<(string Label, string Base, string Vat)> BreakdownRows()
+    {
+        var rows = new List<(string, string, string)>();
+        foreach (var row in _reasonRows)
+        {
+            var label = row.Category == VatCategory.Standard ? _format.Percent(row.Rate) : $"{row.Category.ToCode()} {_format.Percent(row.Rate)}";
+            if (row.Exemption is { } exemption)
+            {
+                label += $" [{ExemptionReference(exemption)}]";
+            }
+
+            rows.Add((label, _format.Money(row.TaxableAmount), _format.Money(row.TaxAmount)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The distinct legal bases of the invoice, numbered in the order the breakdown prints them.</summary>
+    private List<VatExemption> ExemptionMentions() =>
+        _reasonRows.Where(r => r.Exemption is not null).Select(r => r.Exemption!).DistinctBy(e => e.Code).ToList();
+
+    private int ExemptionReference(VatExemption exemption) => ExemptionMentions().FindIndex(e => e.Code == exemption.Code) + 1;
 
     private IEnumerable<(string Label, string Value, bool Strong)> TotalsRows()
     {
         yield return (_labels.TotalExclTax, _format.Money(_totals.TaxBasis), false);
         yield return (_labels.TotalVat, _format.Money(_totals.TaxTotal), false);
+        if (_invoice.VatTotalInEuro(_totals) is { } euro)
+        {
+            var euros = new InvoiceFormatting(French, "EUR");
+            var rate = $"{_labels.ExchangeRate} {_format.UnitPrice(_invoice.EuroExchangeRate!.Value)}";
+            yield return ($"{_labels.VatTotalInEuro} ({rate})", euros.Money(euro), false);
+        }
+
         yield return (_labels.TotalInclTax, _format.Money(_totals.GrandTotal), _totals.Prepaid == 0m);
         if (_totals.Prepaid != 0m)
         {
@@ -390,9 +519,10 @@ internal sealed class InvoiceLayout
     private void DrawMentions()
     {
         var paragraphs = new List<string>();
-        foreach (var row in _totals.VatBreakdown.Where(r => r.Category.RequiresExemptionReason()))
+        var exemptions = ExemptionMentions();
+        for (var i = 0; i < exemptions.Count; i++)
         {
-            paragraphs.Add(CiiWriter.ExemptionFor(_invoice, row).Text);
+            paragraphs.Add($"[{i + 1}] {exemptions[i].Text}");
         }
 
         paragraphs.AddRange(_invoice.Notes.Where(n => !string.IsNullOrWhiteSpace(n.Text) && n.Text != _invoice.TermsAndConditions).Select(n => n.Text));
@@ -456,21 +586,4 @@ internal sealed class InvoiceLayout
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    /// <summary>Column positions of the item table; numeric columns are right-aligned on their right edge.</summary>
-    private sealed class TableColumns(double left, double right)
-    {
-        public double Description { get; } = left + 4;
-
-        public double TotalRight { get; } = right - 4;
-
-        public double VatRight => TotalRight - 78;
-
-        public double DiscountRight => VatRight - 46;
-
-        public double UnitPriceRight => DiscountRight - 52;
-
-        public double QuantityRight => UnitPriceRight - 66;
-
-        public double DescriptionWidth => QuantityRight - 58 - Description;
-    }
 }

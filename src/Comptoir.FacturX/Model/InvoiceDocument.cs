@@ -26,6 +26,12 @@ public sealed record InvoiceDocument
 
     public string Currency { get; init; } = "EUR";
 
+    /// <summary>
+    /// EUR per one unit of <see cref="Currency"/> for a foreign-currency invoice: the VAT total is then also stated in
+    /// EUR (BT-6, BT-111), as BR-FR-CO-12 requires. Ignored for EUR invoices.
+    /// </summary>
+    public decimal? EuroExchangeRate { get; init; }
+
     /// <summary>BT-23 billing mode of the French reform: B1 goods, S1 services, M1 both.</summary>
     public string? BillingMode { get; init; }
 
@@ -77,6 +83,13 @@ public sealed record InvoiceDocument
 
     /// <summary>Extra legal mentions printed on the PDF (share capital, RCS, ...).</summary>
     public IReadOnlyList<string> LegalMentions { get; init; } = [];
+
+    /// <summary>BT-111: the VAT total in EUR of a foreign-currency invoice (null for EUR or without a rate).</summary>
+    public decimal? VatTotalInEuro(InvoiceTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        return Currency == "EUR" || EuroExchangeRate is not { } rate ? null : Comptoir.Core.Money.Rounding.ToCents(totals.TaxTotal * rate);
+    }
 
     /// <summary>The totals, computed by <see cref="InvoiceCalculator"/> from the lines.</summary>
     public InvoiceTotals ComputeTotals() => InvoiceCalculator.Compute(Lines.Select(l => l.ToCalculatorLine()).ToArray(), Prepaid);

@@ -17,6 +17,12 @@ public sealed record Party
     /// <summary>BT-31/BT-48 VAT identifier.</summary>
     public string? VatNumber { get; init; }
 
+    /// <summary>
+    /// BT-32 seller tax registration identifier (scheme FC): what identifies a seller without a VAT number to its tax
+    /// office, which BR-E-02 accepts in place of one (a micro-entrepreneur under art. 293 B).
+    /// </summary>
+    public string? TaxRegistrationId { get; init; }
+
     public required PostalAddress Address { get; init; }
 
     /// <summary>BT-34/BT-49 electronic address, with its EAS scheme (0225 for the French directory, EM for e-mail).</summary>

@@ -71,13 +71,15 @@ public static class ClientInvoiceJson
             deliverTo ??= buyer.Address;
         }
 
+        var (currency, euroRate) = ClientInvoiceRules.DocumentCurrency(invoice);
         var document = new InvoiceDocument
         {
             Kind = invoice.String("invoice_type", 40) == "credit_note" ? DocumentKind.CreditNote : DocumentKind.Invoice,
             Number = isDraft ? null : number,
             IssueDate = issueDate,
             DueDate = dueDate,
-            Currency = ClientInvoiceRules.Currency(invoice),
+            Currency = currency,
+            EuroExchangeRate = euroRate,
             BillingMode = FrenchLegalMentions.BillingModeFor(settings.TransactionType ?? organization.String("transaction_type")),
             PurchaseOrderReference = ClientInvoiceRules.PurchaseOrder(invoice),
             Seller = seller,
@@ -109,11 +111,16 @@ public static class ClientInvoiceJson
         }
 
         var vat = settings.VatNumber ?? organization.String("vat_number", 20);
+        // BT-32: the tax number given, else a French seller's SIREN, under which its tax office registers it; with it
+        // a micro-entrepreneur without a VAT number (art. 293 B) meets BR-E-02.
+        var taxRegistration = settings.TaxNumber ?? organization.String("tax_number", ClientInvoiceRules.MaxTaxNumberLength)
+            ?? (vat is null && country == "FR" ? siren : null);
         return new Party
         {
             Name = organization.RequiredString("legal_name", 250),
             LegalId = siren,
             VatNumber = vat,
+            TaxRegistrationId = taxRegistration,
             Address = new PostalAddress
             {
                 Line1 = organization.String("address_line_1", 250),
@@ -141,6 +148,8 @@ public static class ClientInvoiceJson
         {
             throw client.Required("name", "name is required (or first_name and last_name for an individual).");
         }
+
+        ClientInvoiceRules.Printable(client, "name", name);
 
         // BR-10, BR-11: the buyer's postal address, with its country code.
         var address = Address(client.Object("billing_address")) ?? Address(client)

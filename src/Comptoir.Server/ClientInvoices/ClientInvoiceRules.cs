@@ -1,5 +1,6 @@
 using Comptoir.Core.Invoicing;
 using Comptoir.Core.Money;
+using Comptoir.FacturX.Layout;
 using Comptoir.Server.Http.Json;
 
 namespace Comptoir.Server.ClientInvoices;
@@ -104,13 +105,48 @@ public static class ClientInvoiceRules
         return currency == "EUR" ? currency : throw body.Invalid("currency", "not_in_list", "currency must be EUR.");
     }
 
+    /// <summary>Largest exchange rate accepted (EUR per unit of the invoice currency).</summary>
+    public const decimal MaxEuroExchangeRate = 100_000m;
+
+    /// <summary>
+    /// The currency of an invoice read by <c>comptoir facturx generate</c>, which unlike the API may be foreign: any
+    /// ISO 4217 code, EUR by default. A foreign currency needs <c>euro_exchange_rate</c> (EUR per one unit of it) so
+    /// the VAT total can also be stated in EUR (BR-FR-CO-12).
+    /// </summary>
+    public static (string Currency, decimal? EuroExchangeRate) DocumentCurrency(JsonBody body)
+    {
+        var currency = body.String("currency", 3) ?? "EUR";
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw body.Invalid("currency", "invalid", "currency is an ISO 4217 code in capitals, such as EUR or USD.");
+        }
+
+        var rate = body.Decimal("euro_exchange_rate");
+        if (currency == "EUR")
+        {
+            return (currency, null);
+        }
+
+        if (rate is null)
+        {
+            throw body.Required("euro_exchange_rate", $"BR-FR-CO-12: an invoice in {currency} states its VAT total in EUR too; give euro_exchange_rate, the EUR value of one {currency}.");
+        }
+
+        if (rate <= 0m || rate > MaxEuroExchangeRate || DecimalText.Scale(rate.Value) > 10)
+        {
+            throw body.Invalid("euro_exchange_rate", "invalid", $"euro_exchange_rate is above 0, at most {MaxEuroExchangeRate:0}, with at most 10 decimals.");
+        }
+
+        return (currency, rate);
+    }
+
     public static string? Number(JsonBody body, bool frenchSeller)
     {
         var number = body.String("number", MaxNumberLength);
         // BR-FR-01 (at most 35 characters) and BR-FR-02 (letters, digits and + - _ / only).
         if (number is not null && frenchSeller && (number.Length > MaxFrenchNumberLength || !number.All(IsFrenchNumberCharacter)))
         {
-            throw body.Invalid("number", "invalid", $"a French invoice number has at most {MaxFrenchNumberLength} characters: letters, digits and + - _ / only, no spaces.");
+            throw body.Invalid("number", "invalid", $"BR-FR-01, BR-FR-02: a French invoice number has at most {MaxFrenchNumberLength} characters: letters, digits and + - _ / only, no spaces.");
         }
 
         return number;
@@ -118,11 +154,17 @@ public static class ClientInvoiceRules
 
     public static string? PurchaseOrder(JsonBody body) => body.String("purchase_order", MaxPurchaseOrderLength);
 
-    public static string? TermsAndConditions(JsonBody body) => body.String("terms_and_conditions", MaxTermsLength);
+    public static string? TermsAndConditions(JsonBody body) => Printable(body, "terms_and_conditions", body.String("terms_and_conditions", MaxTermsLength));
 
-    public static string? Header(JsonBody body) => body.String("header", MaxHeaderLength);
+    public static string? Header(JsonBody body) => Printable(body, "header", body.String("header", MaxHeaderLength));
 
-    public static string? Footer(JsonBody body) => body.String("footer", MaxFooterLength);
+    public static string? Footer(JsonBody body) => Printable(body, "footer", body.String("footer", MaxFooterLength));
+
+    /// <summary>A text printed on the PDF must be in a script its font prints (no right-to-left, no CJK): see <see cref="PrintableScripts"/>.</summary>
+    public static string? Printable(JsonBody body, string name, string? value)
+    {
+        return PrintableScripts.Problem(value) is { } problem ? throw body.Invalid(name, "unsupported_script", $"{name}: {problem}") : value;
+    }
 
     public static string? ContactEmail(JsonBody body) => body.String("contact_email", MaxContactEmailLength);
 
@@ -243,8 +285,8 @@ public static class ClientInvoiceRules
         var rate = VatRate(item, frenchSeller);
         var exemption = Exemption(item, rate);
         // BR-25: a line has an item name.
-        var title = item.RequiredString("title", MaxTitleLength);
-        var description = item.String("description", MaxDescriptionLength);
+        var title = Printable(item, "title", item.RequiredString("title", MaxTitleLength))!;
+        var description = Printable(item, "description", item.String("description", MaxDescriptionLength));
         var unit = item.String("unit", MaxUnitLength);
         var result = new ClientInvoiceItemInput(title, description, quantity, unit, price, rate, exemption, Discount(item));
         if (result.Discount is not null && InvoiceCalculator.Validate(result.ToLine()) is { } problem)
