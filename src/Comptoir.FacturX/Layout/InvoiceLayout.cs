@@ -344,8 +344,17 @@ internal sealed class InvoiceLayout
         _y += 10;
     }
 
-    private string VatLabel(InvoiceItem item) =>
-        item.VatCategory == VatCategory.Standard || item.VatCategory == VatCategory.ZeroRated ? _format.Percent(item.VatRate) : item.VatCategory.ToCode();
+    /// <summary>The rate, or for a zero-rated category its code and the number of its legal mention.</summary>
+    private string VatLabel(InvoiceItem item)
+    {
+        if (item.VatCategory is VatCategory.Standard or VatCategory.ZeroRated)
+        {
+            return _format.Percent(item.VatRate);
+        }
+
+        var exemption = item.Exemption ?? VatBreakdownByReason.DefaultExemption(item.VatCategory);
+        return $"{item.VatCategory.ToCode()} [{ExemptionReference(exemption)}]";
+    }
 
     private void DrawTableHeader()
     {

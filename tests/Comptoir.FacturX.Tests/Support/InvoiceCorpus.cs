@@ -165,6 +165,7 @@ public static class InvoiceCorpus
             }),
             new("mixed-categories-many-lines", Base("F-2026-000032", Enumerable.Range(1, 40).Select(i => i % 5 == 0 ? Exempt($"Exonéré {i}", 50m + i, "S261") : Item($"Taxable {i}", 1m + (i % 3), 20m + i, i % 2 == 0 ? 0.20m : 0.10m)).ToArray())),
         };
+        cases.AddRange(ReformCorpus.Cases());
         return cases;
     }
 

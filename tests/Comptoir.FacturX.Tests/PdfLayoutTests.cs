@@ -1,0 +1,70 @@
+using Comptoir.FacturX.Layout;
+using Comptoir.FacturX.Tests.Support;
+
+namespace Comptoir.FacturX.Tests;
+
+/// <summary>
+/// The printed layout, measured on the rendered PDF with poppler: no two words overlap on the long-amount,
+/// exemption, delivery, foreign-currency and ten-line invoices, and a ten-line invoice fits on one page. Set
+/// COMPTOIR_LAYOUT_PNG to a folder to also get page images (pdftoppm) to look at.
+/// </summary>
+public sealed class PdfLayoutTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("comptoir-layout-").FullName;
+
+    public static TheoryData<string> Cases => new(
+        "large-amounts", "reform-ten-million", "reform-999-million", "reform-three-exemption-reasons", "exempt-mixed-with-standard",
+        "reform-delivery-address", "reform-usd-invoice", "reform-ten-lines", "reform-293b-micro-entrepreneur", "both-discounts", "english-labels");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void No_two_words_overlap(string name)
+    {
+        var path = Render(name);
+
+        var words = TextBoxes.Of(path);
+        var overlapping = TextBoxes.Overlapping(words);
+
+        Assert.NotEmpty(words);
+        Assert.True(overlapping.Count == 0, string.Join("\n", overlapping.Take(10).Select(p => $"{p.First} overlaps {p.Second}")));
+    }
+
+    [Fact]
+    public void A_ten_line_invoice_with_its_mentions_fits_on_one_page()
+    {
+        var path = Render("reform-ten-lines");
+
+        Assert.Equal(1, TextBoxes.PageCount(path));
+        var text = ExternalTool.Run("pdftotext", ["-layout", path, "-"]).Output;
+        Assert.Contains("Hébergement", text, StringComparison.Ordinal);
+        Assert.Contains("Option pour le paiement de la TVA d'après les débits", text, StringComparison.Ordinal);
+        Assert.Contains("Pas d'escompte", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_overlap_check_sees_words_drawn_over_one_another()
+    {
+        var a = new WordBox(1, "Total", 100, 100, 140, 110);
+
+        Assert.True(a.Overlaps(new WordBox(1, "999", 130, 101, 170, 111)));
+        Assert.False(a.Overlaps(new WordBox(1, "999", 141, 100, 170, 110)));
+        Assert.False(a.Overlaps(new WordBox(2, "999", 130, 101, 170, 111)));
+    }
+
+    private string Render(string name)
+    {
+        var corpusCase = InvoiceCorpus.Get(name);
+        var result = new FacturXGenerator(FixedClock.Default).Generate(corpusCase.Invoice, new InvoiceLayoutOptions { Language = corpusCase.Language });
+        var path = Path.Combine(_directory, name + ".pdf");
+        File.WriteAllBytes(path, result.Pdf);
+        if (Environment.GetEnvironmentVariable("COMPTOIR_LAYOUT_PNG") is { Length: > 0 } images)
+        {
+            Directory.CreateDirectory(images);
+            ExternalTool.Run("pdftoppm", ["-png", "-r", "80", path, Path.Combine(images, name)]);
+        }
+
+        return path;
+    }
+}
