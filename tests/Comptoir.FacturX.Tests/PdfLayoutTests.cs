@@ -43,6 +43,21 @@ public sealed class PdfLayoutTests : IDisposable
         Assert.Contains("Pas d'escompte", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr", "BROUILLON")]
+    [InlineData("en", "DRAFT")]
+    public void A_draft_says_so_in_its_language_and_prints_no_number(string language, string mark)
+    {
+        var invoice = InvoiceCorpus.Get("single-line-20").Invoice;
+        var path = Path.Combine(_directory, "draft-" + language + ".pdf");
+        File.WriteAllBytes(path, new FacturXGenerator(FixedClock.Default).Generate(invoice, new InvoiceLayoutOptions { Draft = true, Language = language }).Pdf);
+
+        var text = ExternalTool.Run("pdftotext", ["-layout", path, "-"]).Output;
+
+        Assert.Contains(mark, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(invoice.Number!, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_overlap_check_sees_words_drawn_over_one_another()
     {

@@ -506,7 +506,8 @@ internal sealed class InvoiceLayout
             lines.Add($"{_labels.DueDate} : {_format.Date(due)} — {_labels.AmountDue} : {_format.Money(_totals.DuePayable)}");
         }
 
-        if (!string.IsNullOrWhiteSpace(payment.RemittanceReference))
+        // The reference is the invoice number, which a draft does not have yet.
+        if (!string.IsNullOrWhiteSpace(payment.RemittanceReference) && !_options.Draft)
         {
             lines.Add($"{_labels.PaymentReference} : {payment.RemittanceReference}");
         }

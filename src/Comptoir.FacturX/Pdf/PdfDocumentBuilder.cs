@@ -98,7 +98,7 @@ public sealed class PdfDocumentBuilder
         var date = PdfText.Literal(PdfText.Date(modified));
         pdf.WriteStream(fileId, string.Create(CultureInfo.InvariantCulture, $"/Type /EmbeddedFile /Subtype {subtype} /Params << /ModDate {date} /CreationDate {date} /Size {attachment.Content.Length} >>"), attachment.Content);
         var name = PdfText.Literal(attachment.FileName);
-        pdf.WriteObject(specId, $"<< /Type /Filespec /F {name} /UF {PdfText.TextString(attachment.FileName)} /Desc {PdfText.TextString(attachment.Description)} /AFRelationship /{attachment.Relationship} /EF << /F {fileId} 0 R /UF {fileId} 0 R >> >>");
+        pdf.WriteObject(specId, $"<< /Type /Filespec /F {name} /UF {PdfText.PlainWhenAscii(attachment.FileName)} /Desc {PdfText.TextString(attachment.Description)} /AFRelationship /{attachment.Relationship} /EF << /F {fileId} 0 R /UF {fileId} 0 R >> >>");
         return specId;
     }
 }

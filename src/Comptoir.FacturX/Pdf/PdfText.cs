@@ -18,6 +18,12 @@ internal static class PdfText
         return builder.Append('>').ToString();
     }
 
+    /// <summary>
+    /// A text string as a plain literal when it is printable ASCII, else as UTF-16: tools that compare file names
+    /// byte for byte (poppler's <c>pdfdetach -savefile factur-x.xml</c>) find the plain form.
+    /// </summary>
+    public static string PlainWhenAscii(string value) => value.All(c => c is >= ' ' and <= '~') ? Literal(value) : TextString(value);
+
     /// <summary>A literal ASCII string; anything outside printable ASCII is escaped in octal.</summary>
     public static string Literal(string value)
     {

@@ -10,14 +10,11 @@ public static class PdfAttachments
     public static readonly IReadOnlyList<string> InvoiceXmlNames = ["factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml"];
 
     /// <summary>Every embedded file: name tree entries, catalog /AF entries, and stray file specifications.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not a readable PDF, or it is encrypted.</exception>
+    /// <exception cref="InvalidDataException">The bytes are not a readable PDF, or it needs a password to open.</exception>
     public static IReadOnlyList<EmbeddedFile> List(byte[] pdf)
     {
+        // An encrypted file is decrypted on opening when anyone may open it (empty user password); else Open refuses it.
         var file = PdfFile.Open(pdf);
-        if (file.IsEncrypted)
-        {
-            throw new InvalidDataException("The PDF is encrypted; its attachments cannot be read.");
-        }
 
         var catalogAf = new HashSet<PdfDictionary>(ReferenceEqualityComparer.Instance);
         if (file.Resolve(file.Catalog["AF"]) is PdfArray af)

@@ -14,19 +14,23 @@ internal sealed class PdfFile
 
     private readonly byte[] _data;
     private readonly Dictionary<int, PdfValue> _objects = [];
+    private readonly Dictionary<int, int> _generations = [];
     private readonly List<PdfDictionary> _trailers = [];
 
     private PdfFile(byte[] data)
     {
         _data = data;
         ScanObjects();
-        UnpackObjectStreams();
         FindTrailers();
+        Decrypt();
+        UnpackObjectStreams();
+        FindCatalog();
     }
 
     /// <summary>The document catalog.</summary>
     public PdfDictionary Catalog { get; private set; } = null!;
 
+    /// <summary>The file was encrypted; with an empty user password it has been decrypted on opening.</summary>
     public bool IsEncrypted { get; private set; }
 
     public IEnumerable<PdfValue> Objects => _objects.Values;
@@ -87,7 +91,7 @@ internal sealed class PdfFile
             }
 
             position = at + 4;
-            if (!TryReadHeader(at, out var number))
+            if (!TryReadHeader(at, out var number, out var generation))
             {
                 continue;
             }
@@ -106,6 +110,7 @@ internal sealed class PdfFile
                 }
 
                 _objects[number] = value;
+                _generations[number] = generation;
                 position = Math.Max(position, after);
             }
             catch (InvalidDataException)
@@ -119,9 +124,10 @@ internal sealed class PdfFile
     }
 
     /// <summary>Reads "number generation" backwards from the whitespace before "obj".</summary>
-    private bool TryReadHeader(int objKeyword, out int number)
+    private bool TryReadHeader(int objKeyword, out int number, out int generation)
     {
         number = 0;
+        generation = 0;
         var i = objKeyword + 1;
         while (i > 0 && PdfLexer.IsWhitespace(_data[i - 1]))
         {
@@ -134,10 +140,12 @@ internal sealed class PdfFile
             i--;
         }
 
-        if (i == generationEnd || i == 0 || !PdfLexer.IsWhitespace(_data[i - 1]))
+        if (i == generationEnd || i == 0 || !PdfLexer.IsWhitespace(_data[i - 1]) || generationEnd - i > 5)
         {
             return false;
         }
+
+        generation = int.Parse(Encoding.ASCII.GetString(_data, i, generationEnd - i), System.Globalization.CultureInfo.InvariantCulture);
 
         while (i > 0 && PdfLexer.IsWhitespace(_data[i - 1]))
         {
@@ -266,12 +274,44 @@ internal sealed class PdfFile
         }
 
         _trailers.AddRange(_objects.Values.OfType<PdfStream>().Where(s => s.Dictionary["Type"] is PdfName { Value: "XRef" }).Select(s => s.Dictionary));
+        IsEncrypted = _trailers.Any(t => t["Encrypt"] is not null);
+    }
 
+    /// <summary>
+    /// Decrypts every object of a file encrypted with an empty user password (<see cref="PdfDecryption"/>), before
+    /// object streams are unpacked: the objects inside one are encrypted only as part of its stream. The encryption
+    /// dictionary and cross-reference streams are never encrypted.
+    /// </summary>
+    private void Decrypt()
+    {
+        var trailer = _trailers.LastOrDefault(t => t["Encrypt"] is not null);
+        if (trailer is null)
+        {
+            return;
+        }
+
+        var encryptReference = trailer["Encrypt"] as PdfReference;
+        var encrypt = ResolveDictionary(trailer["Encrypt"]) ?? throw new InvalidDataException("The PDF's encryption dictionary is missing.");
+        var firstId = Resolve(trailer["ID"]) is PdfArray { Items: [PdfBytes id, ..] } ? id.Value : [];
+        var decryption = PdfDecryption.Open(encrypt, firstId);
+        foreach (var number in _objects.Keys.ToList())
+        {
+            var value = _objects[number];
+            if (number == encryptReference?.Number || value is PdfStream { Dictionary: var d } && d["Type"] is PdfName { Value: "XRef" })
+            {
+                continue;
+            }
+
+            _objects[number] = decryption.Decrypt(value, number, _generations.GetValueOrDefault(number));
+        }
+    }
+
+    private void FindCatalog()
+    {
         var root = _trailers.Select(t => ResolveDictionary(t["Root"])).LastOrDefault(d => d is not null)
             ?? _objects.Values.OfType<PdfDictionary>().LastOrDefault(d => d["Type"] is PdfName { Value: "Catalog" })
             ?? throw new InvalidDataException("The PDF has no document catalog.");
         Catalog = root;
-        IsEncrypted = _trailers.Any(t => t["Encrypt"] is not null);
     }
 
     private static int IndexOf(byte[] data, ReadOnlySpan<byte> pattern, int from)

@@ -276,9 +276,15 @@ public static class ClientInvoiceJson
             mentions.Add(leadership);
         }
 
-        if (Value(settings.VatPaymentCondition, "vat_payment_condition") == "on_receipts")
+        switch (Value(settings.VatPaymentCondition, "vat_payment_condition"))
         {
-            mentions.Add("TVA acquittée sur les encaissements.");
+            case "on_receipts":
+                mentions.Add("TVA acquittée sur les encaissements.");
+                break;
+            case "on_debits":
+                // A service provider who opted to pay VAT when invoicing must say so on its invoices (CGI art. 242 nonies A).
+                mentions.Add("Option pour le paiement de la TVA d'après les débits");
+                break;
         }
 
         return mentions.Count == 0 ? [] : [string.Join(" — ", mentions)];
