@@ -73,7 +73,9 @@ public sealed class FacturXGenerateReformTests : IDisposable
         var (run, _) = Generate(root, "--xml", xml);
 
         Assert.Equal(3, refused.ExitCode);
-        Assert.Contains("/client_invoice/euro_exchange_rate: BR-FR-CO-12", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("/client_invoice/currency: ", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("euro_exchange_rate", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("BR-FR-CO-12", refused.Error, StringComparison.Ordinal);
         Assert.True(run.ExitCode == 0, run.Error);
         var text = File.ReadAllText(xml);
         Assert.Contains("<ram:TaxCurrencyCode>EUR</ram:TaxCurrencyCode>", text, StringComparison.Ordinal);

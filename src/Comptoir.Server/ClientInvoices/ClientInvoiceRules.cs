@@ -127,9 +127,10 @@ public static class ClientInvoiceRules
             return (currency, null);
         }
 
+        // Without a rate, the API's answer (currency must be EUR), with how to invoice in another currency.
         if (rate is null)
         {
-            throw body.Required("euro_exchange_rate", $"BR-FR-CO-12: an invoice in {currency} states its VAT total in EUR too; give euro_exchange_rate, the EUR value of one {currency}.");
+            throw body.Invalid("currency", "not_in_list", $"currency must be EUR, or {currency} with euro_exchange_rate, the EUR value of one {currency}: BR-FR-CO-12 wants the VAT total in EUR too.");
         }
 
         if (rate <= 0m || rate > MaxEuroExchangeRate || DecimalText.Scale(rate.Value) > 10)
