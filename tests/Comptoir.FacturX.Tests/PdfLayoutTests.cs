@@ -59,6 +59,40 @@ public sealed class PdfLayoutTests : IDisposable
     }
 
     [Fact]
+    public void The_largest_amounts_the_api_accepts_print_without_overlap()
+    {
+        // 749,000 x 99,999,999.99 less the discount, plus VAT and an exempt line: 89,880,085,176,197.31, just under the API's largest total.
+        var invoice = InvoiceCorpus.Base("F-2026-000900",
+            InvoiceCorpus.Item("Concession d'exploitation", 749_000m, 99_999_999.99m, 0.20m, "year") with
+            {
+                Discount = new Comptoir.Core.Invoicing.LineDiscount(Comptoir.Core.Invoicing.DiscountKind.Absolute, 12_345_678.90m),
+            },
+            InvoiceCorpus.Exempt("Formation", 99_999_999.99m, "S261_4")) with { Prepaid = 1_000_000_000m };
+        var path = Path.Combine(_directory, "largest.pdf");
+        File.WriteAllBytes(path, new FacturXGenerator(FixedClock.Default).Generate(invoice).Pdf);
+        SaveImages(path, "largest");
+
+        var overlapping = TextBoxes.Overlapping(TextBoxes.Of(path));
+
+        Assert.True(overlapping.Count == 0, string.Join("\n", overlapping.Take(10).Select(p => $"{p.First} overlaps {p.Second}")));
+        Assert.Contains("89 880 085 176 197,31 €", ExternalTool.Run("pdftotext", ["-layout", path, "-"]).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_overlap_check_finds_words_drawn_over_one_another_in_a_real_pdf()
+    {
+        var pdf = new Pdf.PdfDocumentBuilder();
+        var font = pdf.AddFont(Fonts.EmbeddedFonts.Regular);
+        var page = pdf.AddPage();
+        page.Text(100, 100, "Total TTC", font, 10);
+        page.TextRight(160, 100, "1 200 003 799,88 €", font, 10);
+        var path = Path.Combine(_directory, "overlap.pdf");
+        File.WriteAllBytes(path, pdf.Build(new Pdf.PdfDocumentInfo { Title = "t", Author = "a", Subject = "s", Created = FixedClock.Default.GetUtcNow(), Language = "fr-FR" }));
+
+        Assert.NotEmpty(TextBoxes.Overlapping(TextBoxes.Of(path)));
+    }
+
+    [Fact]
     public void The_overlap_check_sees_words_drawn_over_one_another()
     {
         var a = new WordBox(1, "Total", 100, 100, 140, 110);
@@ -74,12 +108,16 @@ public sealed class PdfLayoutTests : IDisposable
         var result = new FacturXGenerator(FixedClock.Default).Generate(corpusCase.Invoice, new InvoiceLayoutOptions { Language = corpusCase.Language });
         var path = Path.Combine(_directory, name + ".pdf");
         File.WriteAllBytes(path, result.Pdf);
+        SaveImages(path, name);
+        return path;
+    }
+
+    private static void SaveImages(string path, string name)
+    {
         if (Environment.GetEnvironmentVariable("COMPTOIR_LAYOUT_PNG") is { Length: > 0 } images)
         {
             Directory.CreateDirectory(images);
             ExternalTool.Run("pdftoppm", ["-png", "-r", "80", path, Path.Combine(images, name)]);
         }
-
-        return path;
     }
 }
