@@ -12,6 +12,7 @@ namespace Comptoir.Server.CreditNotes;
 /// the item's unit price and discount (an absolute discount in proportion, the last such line taking what is left
 /// of it, so that crediting every unit credits exactly the item's net); a line by amount is 1 x that amount.
 /// </summary>
+[PublicSurface]
 public static class CreditNoteLines
 {
     /// <summary>The credit note's items and what each credits, or a 422 naming the line that asks too much.</summary>
