@@ -117,7 +117,7 @@ public sealed class CreditNotesTests
         await ApiAssert.Error(await http.Post("v2/credit_notes", Credit(id, ByQuantity(0, "-1"))), HttpStatusCode.UnprocessableEntity, "invalid", "/items/0/quantity");
         await ApiAssert.Error(await http.Post("v2/credit_notes", Credit(id, ByAmount(0, "0.001"))), HttpStatusCode.UnprocessableEntity, "invalid", "/items/0/amount");
         await ApiAssert.Error(await http.Post("v2/credit_notes", Credit(id, new JsonObject { ["item_index"] = "x", ["quantity"] = "1" })), HttpStatusCode.UnprocessableEntity, pointer: "/items/0/item_index");
-        await ApiAssert.Error(await http.Post("v2/credit_notes", "[1]"), HttpStatusCode.UnprocessableEntity);
+        await ApiAssert.Error(await http.Post("v2/credit_notes", "[1]"), HttpStatusCode.BadRequest, "invalid_json");
         Assert.Equal(0L, await CountAsync(server, "SELECT COUNT(*) FROM credit_notes"));
     }
 
