@@ -22,6 +22,8 @@ public static class CreditNoteRendering
     /// <summary>Fields of an invoice that a credit note does not have: no payment is asked, no link, no credit notes of its own.</summary>
     private static readonly string[] NotOnCreditNotes = ["credit_notes_ids", "invoice_url", "due_date", "paid_at", "canceled_at"];
 
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JsonConventions.WriterOptions.Encoder };
+
     public static string Render(CreditNoteRow note)
     {
         ArgumentNullException.ThrowIfNull(note);
@@ -56,7 +58,7 @@ public static class CreditNoteRendering
             }
         }
 
-        return node.ToJsonString(new JsonSerializerOptions { Encoder = JsonConventions.WriterOptions.Encoder });
+        return node.ToJsonString(Output);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed record CreditNoteRequest(string InvoiceId, string Reason, IReadOnl
     private static CreditLineRequest ReadLine(JsonBody item)
     {
         var index = item.Decimal("item_index") ?? throw item.Required("item_index", "item_index is required: the position of the invoice's item, from 0.");
-        if (index < 0 || index != decimal.Truncate(index) || index >= MaxLines * 10)
+        if (index < 0 || index != decimal.Truncate(index) || index > int.MaxValue)
         {
             throw item.Invalid("item_index", "invalid", "item_index must be a whole number from 0.");
         }
