@@ -60,7 +60,11 @@ public sealed class CreditNoteDocumentTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            // As the corpus run: COMPTOIR_KEEP_CONFORMANCE_OUTPUT keeps the PDFs, XML and reports to look at.
+            if (Environment.GetEnvironmentVariable("COMPTOIR_KEEP_CONFORMANCE_OUTPUT") is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 
