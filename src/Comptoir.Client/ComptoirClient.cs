@@ -25,6 +25,7 @@ public sealed class ComptoirClient
         Clients = new ClientsService(api);
         Attachments = new AttachmentsService(api);
         ClientInvoices = new ClientInvoicesService(api, Attachments);
+        CreditNotes = new CreditNotesService(api);
         Beneficiaries = new BeneficiariesService(api);
         PayeeVerification = new PayeeVerificationService(api);
         Transfers = new TransfersService(api);
@@ -50,6 +51,9 @@ public sealed class ComptoirClient
 
     /// <summary>Client invoices: create, finalize, mark as paid, list, wait for the Factur-X file.</summary>
     public ClientInvoicesService ClientInvoices { get; }
+
+    /// <summary>Credit notes of finalized invoices.</summary>
+    public CreditNotesService CreditNotes { get; }
 
     /// <summary>Attachments: metadata, upload, streaming download with URL refresh.</summary>
     public AttachmentsService Attachments { get; }

@@ -5,6 +5,7 @@ using Comptoir.Server.Http.Auth;
 using Comptoir.Server.Http.Idempotency;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Clients;
+using Comptoir.Server.CreditNotes;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Http.OpenApi;
 using Comptoir.Server.Organizations;
@@ -81,6 +82,8 @@ public static class ComptoirServer
         services.AddSingleton<ClientStore>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<ClientInvoiceStore>();
+        services.AddSingleton<CreditNoteIssuer>();
+        services.AddSingleton<CreditNoteStore>();
         services.AddSingleton<ClientInvoiceListVersions>();
         services.AddSingleton<ClientInvoices.ClientInvoicePageCache>();
         services.AddSingleton<AttachmentStore>();
@@ -99,6 +102,7 @@ public static class ComptoirServer
         services.AddSingleton<Comptoir.Server.Transactions.TransactionStore>();
         services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<IJobHandler, ClientInvoiceDocumentJob>();
+        services.AddSingleton<IJobHandler, CreditNoteDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
         services.AddSingleton<IJobHandler, SupplierInvoiceAnalysisJob>();
         services.AddSingleton<JobRunner>();
@@ -136,6 +140,7 @@ public static class ComptoirServer
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapClientInvoicesApi();
+        app.MapCreditNotesApi();
         app.MapAttachmentsApi();
         app.MapBeneficiariesApi();
         app.MapPayeeVerificationApi();

@@ -48,6 +48,30 @@ public sealed class InvoiceManagementCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_finalized_invoice_is_credited_in_part_then_in_full()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        var invoice = (await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban, status: "unpaid"))).GetProperty("id").GetString()!;
+
+        var partial = Json(Run(server, "invoice", "credit", invoice, "--reason", "2 heures non réalisées", "--item", "0:2", "--json"));
+        Assert.Equal("AV-2026-000001", partial.GetProperty("number").GetString());
+        Assert.Equal(-36000, partial.GetProperty("total_amount_cents").GetInt64());
+        Assert.Equal("deduct", partial.GetProperty("settlement").GetString());
+
+        var overCredit = Run(server, "invoice", "credit", invoice, "--reason", "Trop", "--amount", "0:1200.01");
+        Assert.NotEqual(0, overCredit.ExitCode);
+        Assert.Contains("/items/0", overCredit.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, Run(server, "invoice", "credit", invoice, "--reason", "x", "--item", "zero:2").ExitCode);
+
+        var rest = Run(server, "invoice", "credit", invoice, "--reason", "Commande annulée");
+        Assert.Equal(0, rest.ExitCode);
+        Assert.Contains("AV-2026-000002  -1440.00 EUR to deduct", rest.Out, StringComparison.Ordinal);
+        Assert.Equal("canceled", Json(Run(server, "invoice", "show", invoice, "--json")).GetProperty("status").GetString());
+        Assert.Contains("--reason", Run(server, "invoice", "credit", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_ids_and_bad_statuses_are_one_line_errors()
     {
         await using var server = await RunningServer.StartAsync("sqlite");

@@ -61,6 +61,23 @@ public sealed class IdempotentReplyTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Issuing_a_credit_note_and_its_reply_commit_together_and_its_numbering_stays_gapless(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        var invoice = await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban, status: "unpaid"));
+        var id = invoice.GetProperty("id").GetString()!;
+        var body = new JsonObject { ["invoice_id"] = id, ["reason"] = "Geste commercial", ["items"] = new JsonArray(new JsonObject { ["item_index"] = 0, ["quantity"] = "1" }) };
+        // The credit note, its number, its document job and the invoice's credit_notes_ids, or none of them.
+        var reply = await AssertAtomicAsync(server, key => Send(server, "v2/credit_notes", body.DeepClone(), key),
+            "SELECT (SELECT COUNT(*) FROM credit_notes) || ' ' || (SELECT COUNT(*) FROM jobs WHERE kind = 'render_credit_note') || ' ' || (SELECT body FROM client_invoices)");
+        Assert.Equal("AV-2026-000001", JsonNode.Parse(reply)!["credit_note"]!["number"]!.GetValue<string>());
+        var next = await ApiAssert.Json(await server.Client.Post("v2/credit_notes", body), HttpStatusCode.Created);
+        Assert.Equal("AV-2026-000002", next.GetProperty("credit_note").GetProperty("number").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Subscribing_to_webhooks_and_its_reply_commit_together(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);

@@ -11,7 +11,7 @@ public static class InvoiceCommands
 {
     public static Command Build(CliConsole console)
     {
-        var group = new Command("invoice", "Client invoices: issue one end to end (find or create the client, draft, finalize, download the Factur-X PDF), list, show, finalize, download, mark-paid.");
+        var group = new Command("invoice", "Client invoices: issue one end to end (find or create the client, draft, finalize, download the Factur-X PDF), list, show, finalize, download, mark-paid, credit (issue a credit note).");
         group.Subcommands.Add(Issue(console));
         foreach (var command in InvoiceManagementCommands.Build(console))
         {

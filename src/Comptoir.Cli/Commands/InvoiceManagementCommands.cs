@@ -5,7 +5,7 @@ using Comptoir.Client.Models;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir invoice list|show|finalize|download|mark-paid: one API call each, through the SDK.</summary>
+/// <summary>comptoir invoice list|show|finalize|download|mark-paid|credit: one API call each, through the SDK.</summary>
 public static class InvoiceManagementCommands
 {
     public static IEnumerable<Command> Build(CliConsole console)
@@ -15,6 +15,7 @@ public static class InvoiceManagementCommands
         yield return Single(console, "finalize", "Finalize a draft: it gets its number and its Factur-X PDF is rendered.", (sdk, id, ct) => sdk.ClientInvoices.FinalizeAsync(id, ct));
         yield return Single(console, "mark-paid", "Mark an unpaid invoice as paid.", (sdk, id, ct) => sdk.ClientInvoices.MarkAsPaidAsync(id, ct));
         yield return Download(console);
+        yield return CreditNoteCommands.Credit(console);
     }
 
     private static Command List(CliConsole console)

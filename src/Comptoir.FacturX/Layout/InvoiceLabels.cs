@@ -31,6 +31,8 @@ internal sealed record InvoiceLabels
     public required string TotalInclTax { get; init; }
     public required string Prepaid { get; init; }
     public required string AmountDue { get; init; }
+    public required string AmountToDeduct { get; init; }
+    public required string AmountToRefund { get; init; }
     public required string PaymentDetails { get; init; }
     public required string PaymentReference { get; init; }
     public required string Page { get; init; }
@@ -73,6 +75,8 @@ internal sealed record InvoiceLabels
         TotalInclTax = "Total TTC",
         Prepaid = "Déjà réglé",
         AmountDue = "Net à payer",
+        AmountToDeduct = "Montant à déduire",
+        AmountToRefund = "Montant à rembourser",
         PaymentDetails = "Paiement par virement SEPA",
         PaymentReference = "Référence à rappeler",
         Page = "Page",
@@ -116,6 +120,8 @@ internal sealed record InvoiceLabels
         TotalInclTax = "Total incl. VAT",
         Prepaid = "Already paid",
         AmountDue = "Amount due",
+        AmountToDeduct = "Amount to deduct",
+        AmountToRefund = "Amount to refund",
         PaymentDetails = "Payment by SEPA credit transfer",
         PaymentReference = "Reference to quote",
         Page = "Page",

@@ -470,8 +470,15 @@ internal sealed class InvoiceLayout
             yield return ($"{_labels.VatTotalInEuro} ({rate})", euros.Money(euro), false);
         }
 
-        yield return (_labels.TotalInclTax, _format.Money(_totals.GrandTotal), _totals.Prepaid == 0m);
-        if (_totals.Prepaid != 0m)
+        var creditNote = _invoice.Kind == DocumentKind.CreditNote;
+        yield return (_labels.TotalInclTax, _format.Money(_totals.GrandTotal), _totals.Prepaid == 0m && !creditNote);
+        if (creditNote)
+        {
+            // A credit note asks for no payment: it says what becomes of its amount.
+            var label = _invoice.CreditSettlement == CreditSettlement.Refund ? _labels.AmountToRefund : _labels.AmountToDeduct;
+            yield return (label, _format.Money(_totals.DuePayable), true);
+        }
+        else if (_totals.Prepaid != 0m)
         {
             yield return (_labels.Prepaid, _format.Money(_totals.Prepaid), false);
             yield return (_labels.AmountDue, _format.Money(_totals.DuePayable), true);
@@ -480,7 +487,8 @@ internal sealed class InvoiceLayout
 
     private void DrawPaymentDetails()
     {
-        if (_invoice.Payment is not { } payment)
+        // Never payment instructions on a credit note: the seller owes the amount, not the buyer.
+        if (_invoice.Payment is not { } payment || _invoice.Kind == DocumentKind.CreditNote)
         {
             return;
         }

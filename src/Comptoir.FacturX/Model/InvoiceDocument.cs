@@ -9,6 +9,13 @@ public enum DocumentKind
     CreditNote,
 }
 
+/// <summary>A credit note's amount: deducted from what the buyer owes, or refunded (the invoice was paid).</summary>
+public enum CreditSettlement
+{
+    Deduct,
+    Refund,
+}
+
 /// <summary>
 /// An invoice as the Factur-X engine sees it: every business term the EN 16931 profile writes, and the texts the
 /// PDF prints. Independent of the API's JSON; the server maps its client invoice onto it.
@@ -43,6 +50,9 @@ public sealed record InvoiceDocument
 
     /// <summary>BT-25/BT-26: the invoice a credit note corrects.</summary>
     public PrecedingInvoice? PrecedingInvoice { get; init; }
+
+    /// <summary>What a credit note's amount is to the buyer: printed where an invoice asks for payment.</summary>
+    public CreditSettlement CreditSettlement { get; init; } = CreditSettlement.Deduct;
 
     /// <summary>BT-20 payment terms text.</summary>
     public string? PaymentTerms { get; init; }

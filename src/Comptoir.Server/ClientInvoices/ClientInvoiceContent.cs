@@ -6,6 +6,7 @@ namespace Comptoir.Server.ClientInvoices;
 /// Everything an invoice says beyond its indexed columns, stored as JSON in client_invoices.body. Decimal values
 /// keep the text the client sent (already validated); computed amounts are integer cents.
 /// </summary>
+[PublicSurface]
 public sealed class ClientInvoiceContent
 {
     public string Currency { get; set; } = "EUR";
@@ -26,6 +27,9 @@ public sealed class ClientInvoiceContent
 
     /// <summary>The seller as it was when last saved (frozen at finalization).</summary>
     public string OrganizationSnapshot { get; set; } = "{}";
+
+    /// <summary>The invoice's credit notes, oldest first (null until the first: stored bodies stay as they were).</summary>
+    public List<string>? CreditNoteIds { get; set; }
 }
 
 /// <summary>Per-invoice overrides of the organization's legal settings (the request's "settings").</summary>
@@ -53,6 +57,7 @@ public sealed class PaymentMethod
 }
 
 /// <summary>One invoice item, as sent and as computed.</summary>
+[PublicSurface]
 public sealed class ClientInvoiceItemContent
 {
     public string Title { get; set; } = string.Empty;
@@ -78,6 +83,7 @@ public sealed class ClientInvoiceItemContent
 /// <summary>Source-generated JSON for the stored content.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClientInvoiceContent))]
+[PublicSurface]
 internal sealed partial class ClientInvoiceContentJson : JsonSerializerContext
 {
     /// <summary>

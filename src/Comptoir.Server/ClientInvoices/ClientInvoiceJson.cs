@@ -7,6 +7,7 @@ using Comptoir.Server.Http.Json;
 namespace Comptoir.Server.ClientInvoices;
 
 /// <summary>An invoice read from the API's client_invoice JSON, with the language its client reads.</summary>
+[PublicSurface]
 public sealed record ClientInvoiceInput(InvoiceDocument Invoice, bool IsDraft, string Language);
 
 /// <summary>
@@ -16,6 +17,7 @@ public sealed record ClientInvoiceInput(InvoiceDocument Invoice, bool IsDraft, s
 /// (<see cref="ClientInvoiceRules"/>), read through the same strict reader, so a document the API would refuse is
 /// refused here too, with the same pointer and code (<see cref="JsonBodyException"/>).
 /// </summary>
+[PublicSurface]
 public static class ClientInvoiceJson
 {
     /// <summary>The API prints payment_methods as an array; only its first entry is an instruction.</summary>

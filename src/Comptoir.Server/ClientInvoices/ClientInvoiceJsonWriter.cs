@@ -8,6 +8,7 @@ using Comptoir.Server.Organizations;
 namespace Comptoir.Server.ClientInvoices;
 
 /// <summary>Writes the client_invoice object (the response of the public API's "Create a client invoice"), from the stored row and its snapshots.</summary>
+[PublicSurface]
 public static class ClientInvoiceJsonWriter
 {
     public static void WriteFields(Utf8JsonWriter json, ClientInvoiceRow invoice, string baseUrl)
@@ -65,6 +66,11 @@ public static class ClientInvoiceJsonWriter
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartArray("credit_notes_ids");
+        foreach (var creditNoteId in content.CreditNoteIds ?? [])
+        {
+            json.WriteStringValue(creditNoteId);
+        }
+
         json.WriteEndArray();
         WriteOrganization(json, organization, settings);
         json.WriteString("einvoicing_status", invoice.Status == ClientInvoiceStatus.Draft ? "not_applicable" : "pending");

@@ -4,6 +4,7 @@ using Comptoir.Core.Money;
 namespace Comptoir.Server.ClientInvoices;
 
 /// <summary>Computes an invoice's amounts with <see cref="InvoiceCalculator"/>, the code the Factur-X writer uses.</summary>
+[PublicSurface]
 public static class ClientInvoiceMath
 {
     public static (long TotalCents, long VatCents) Apply(ClientInvoiceContent content)

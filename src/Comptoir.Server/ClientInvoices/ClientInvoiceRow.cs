@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Comptoir.Server.ClientInvoices;
 
 /// <summary>A client invoice as stored (table client_invoices).</summary>
+[PublicSurface]
 public sealed class ClientInvoiceRow
 {
     public string Id { get; set; } = string.Empty;
@@ -38,6 +39,7 @@ public sealed class ClientInvoiceRow
 }
 
 /// <summary>Invoice statuses and the transitions between them.</summary>
+[PublicSurface]
 public static class ClientInvoiceStatus
 {
     public const string Draft = "draft";

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Http.Errors;
 using Comptoir.Server.Clients;
+using Comptoir.Server.CreditNotes;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
@@ -15,7 +16,7 @@ namespace Comptoir.Server.ClientInvoices;
 /// number from the organization's sequence, the frozen snapshots, and the document job.
 /// </summary>
 [PublicSurface]
-public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options)
+public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ServerOptions options, CreditNoteIssuer creditNotes)
 {
     private const string Columns = "id, organization_id, client_id, status, number, body, rendered, total_amount_cents, vat_amount_cents, issue_date, due_date, attachment_id, created_at, updated_at, finalized_at, paid_at, canceled_at";
     private const string Values = "@Id, @OrganizationId, @ClientId, @Status, @Number, @Body, @Rendered, @TotalAmountCents, @VatAmountCents, @IssueDate, @DueDate, @AttachmentId, @CreatedAt, @UpdatedAt, @FinalizedAt, @PaidAt, @CanceledAt";
@@ -178,13 +179,73 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             invoice.PaidAt = null;
         }, alsoInTransaction, cancellationToken);
 
-    /// <summary>unpaid -> canceled (409 from any other state).</summary>
-    public Task<ClientInvoiceRow> CancelAsync(string organizationId, string id, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(organizationId, id, ClientInvoiceStatus.Unpaid, "cancel", (invoice, now) =>
+    /// <summary>
+    /// unpaid -> canceled (409 from any other state). French law does not let a finalized invoice vanish: the
+    /// cancellation issues the credit note of whatever remains to be credited, in the same transaction, and the
+    /// credit note's issuing cancels the invoice.
+    /// </summary>
+    public async Task<ClientInvoiceRow> CancelAsync(string organizationId, string id, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+    {
+        var canceled = await WriteAsync(async (c, t) =>
+        {
+            var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
+            RequireStatus(invoice, ClientInvoiceStatus.Unpaid, "cancel");
+            var now = clock.GetUtcNow();
+            if (CreditNoteLines.NothingRemains(invoice.ReadContent(), await CreditNoteStore.CreditedLinesAsync(c, t, invoice.Id).ConfigureAwait(false)))
+            {
+                invoice.Status = ClientInvoiceStatus.Canceled;
+                invoice.CanceledAt = Timestamps.ToText(now);
+                await SaveStatusAsync(c, t, invoice, Timestamps.ToText(now)).ConfigureAwait(false);
+                await ClientInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
+            }
+            else
+            {
+                await creditNotes.IssueAsync(c, t, invoice, CreditNoteRequest.Full(invoice.Id, CancellationReason(invoice)), now).ConfigureAwait(false);
+            }
+
+            await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
+            return invoice;
+        }, cancellationToken).ConfigureAwait(false);
+        jobs.Signal();
+        return canceled;
+    }
+
+    /// <summary>
+    /// Records a credit note just issued for <paramref name="invoice"/> (locked by the caller): its id in
+    /// credit_notes_ids, the cancellation of an unpaid invoice credited in full, and the invoice's webhook event.
+    /// </summary>
+    public static Task RecordCreditNoteAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, string creditNoteId, bool cancel, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var content = invoice.ReadContent();
+        content.CreditNoteIds = [.. content.CreditNoteIds ?? [], creditNoteId];
+        invoice.StoreContent(content);
+        if (cancel)
         {
             invoice.Status = ClientInvoiceStatus.Canceled;
             invoice.CanceledAt = Timestamps.ToText(now);
-        }, alsoInTransaction, cancellationToken);
+        }
+
+        return RecordCreditNoteAsync(c, t, invoice, Timestamps.ToText(now));
+    }
+
+    /// <summary>The invoice of a credit note, read with its row lock in the caller's transaction (404 when not the organization's).</summary>
+    public static async Task<ClientInvoiceRow> LockForCreditAsync(Database database, DbConnection c, DbTransaction t, string organizationId, string id)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return await c.QuerySingleOrDefaultAsync<ClientInvoiceRow>("SELECT * FROM client_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
+            ?? throw ApiException.Invalid("/invoice_id", "not_found", "invoice_id is not an invoice of this organization.");
+    }
+
+    private static async Task RecordCreditNoteAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, string now)
+    {
+        invoice.UpdatedAt = now;
+        invoice.Rendered = ClientInvoiceRendering.Render(invoice);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, canceled_at = @CanceledAt, body = @Body, updated_at = @UpdatedAt, rendered = @Rendered WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        await ClientInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
+    }
+
+    private static string CancellationReason(ClientInvoiceRow invoice) => $"Annulation de la facture {invoice.Number}";
 
     /// <summary>
     /// unpaid -> paid by money that arrived, inside the caller's transaction: the unpaid invoice of the organization

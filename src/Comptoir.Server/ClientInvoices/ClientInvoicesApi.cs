@@ -48,7 +48,7 @@ public static class ClientInvoicesApi
         invoices.MapPost("/{id}/unmark_as_paid", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "unmark_as_paid")).RequireScope(Scopes.ClientInvoiceWrite)
             .WithSummary("Set a paid client invoice back to unpaid").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409);
         invoices.MapPost("/{id}/mark_as_canceled", (HttpContext c, ClientInvoiceStore s, string id) => Transition(c, s, id, "mark_as_canceled")).RequireScope(Scopes.ClientInvoiceWrite)
-            .WithSummary("Cancel an unpaid client invoice").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409);
+            .WithSummary("Cancel an unpaid client invoice, issuing the credit note of what remains to be credited").Returns<ClientInvoiceResponseDoc>().WithErrors(404, 409, 422);
         app.MapGet("/invoices/{id}", OpenInvoice).AllowAnonymous().WithTags("Client invoices")
             .WithSummary("Open an invoice's PDF from its invoice_url (no credentials)").ReturnsNothing(StatusCodes.Status302Found).WithErrors(404);
         return app;

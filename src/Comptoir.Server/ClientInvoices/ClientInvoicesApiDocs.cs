@@ -51,6 +51,7 @@ public sealed record ClientInvoiceDoc(
     IReadOnlyList<object> EinvoicingLifecycleEvents);
 
 [Description("A line: quantity, unit price and VAT rate (a fraction, \"0.20\" for 20 %) as decimal strings.")]
+[PublicSurface]
 public sealed record ClientInvoiceItemDoc(
     string Title,
     string? Description,
@@ -69,12 +70,14 @@ public sealed record ClientInvoiceItemDoc(
     long SubtotalCents);
 
 [Description("type: percentage or absolute; amount is the discount in money.")]
+[PublicSurface]
 public sealed record ClientInvoiceDiscountDoc(string Type, string Value, MoneyDoc Amount);
 
 [Description("type: transfer, to the organization's account.")]
 public sealed record ClientInvoicePaymentMethodDoc(string? BeneficiaryName, string? Bic, string Iban, string Type);
 
 [Description("The seller as printed on the invoice (the organization's details, or the invoice's settings).")]
+[PublicSurface]
 public sealed record ClientInvoiceOrganizationDoc(
     string Id,
     string LegalName,
