@@ -116,8 +116,9 @@ public static class WebhookBenchmark
     }
 
     /// <summary>
-    /// POST /v2/client_invoices with no subscription (A) and with three subscriptions to v1/client-invoices (B),
-    /// alternated A B A B..., each round after the previous one's documents and deliveries are done.
+    /// POST /v2/client_invoices with no subscription (A), with three subscriptions to v1/client-invoices (B), and with
+    /// three whose receiver never answers in time (C: events written, next to nothing delivered), alternated
+    /// A B C A B C..., each round after the previous one's documents and deliveries are done.
     /// </summary>
     private static async Task AlternatedRoundsAsync(HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration)
     {
@@ -126,6 +127,7 @@ public static class WebhookBenchmark
         await LoadGenerator.RunAsync("warm-up, POST /v2/client_invoices", Connections, TimeSpan.FromSeconds(10), (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
         var without = new List<LoadGenerator.Result>();
         var with = new List<LoadGenerator.Result>();
+        var stalled = new List<LoadGenerator.Result>();
         for (var round = 1; round <= Rounds; round++)
         {
             await LoadBenchmark.WaitForJobsAsync(database);
@@ -153,17 +155,34 @@ public static class WebhookBenchmark
             {
                 await UnsubscribeAsync(http, subscription);
             }
+
+            await LoadBenchmark.WaitForJobsAsync(database);
+            subscriptions.Clear();
+            for (var i = 0; i < 3; i++)
+            {
+                subscriptions.Add(await SubscribeAsync(http, receiver, $"round-{round}-stalled-{i}", WebhookTypes.ClientInvoices, receiver.StalledUrl));
+            }
+
+            var c = await LoadGenerator.RunAsync($"round {round} C: 3 stalled subscriptions", Connections, duration, (client, _) => LoadBenchmark.CreateInvoiceAsync(client, body), http);
+            stalled.Add(c);
+            Console.WriteLine(c);
+            // Deleting the subscriptions drops their deliveries; the documents still render (and record events).
+            foreach (var subscription in subscriptions)
+            {
+                await UnsubscribeAsync(http, subscription);
+            }
         }
 
         var meanWithout = without.Average(r => r.RequestsPerSecond);
         var meanWith = with.Average(r => r.RequestsPerSecond);
         Console.WriteLine($"POST /v2/client_invoices, mean of {Rounds} rounds: without {meanWithout:0} req/s (p99 {string.Join(", ", without.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms), " +
-            $"with 3 subscriptions {meanWith:0} req/s (p99 {string.Join(", ", with.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms): {(meanWith / meanWithout - 1) * 100:+0.0;-0.0} %");
+            $"with 3 subscriptions {meanWith:0} req/s (p99 {string.Join(", ", with.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms): {(meanWith / meanWithout - 1) * 100:+0.0;-0.0} %; " +
+            $"with 3 stalled subscriptions {stalled.Average(r => r.RequestsPerSecond):0} req/s: {(stalled.Average(r => r.RequestsPerSecond) / meanWithout - 1) * 100:+0.0;-0.0} %");
     }
 
-    private static async Task<string> SubscribeAsync(HttpClient http, WebhookReceiver receiver, string path, string type)
+    private static async Task<string> SubscribeAsync(HttpClient http, WebhookReceiver receiver, string path, string type, string? baseUrl = null)
     {
-        using var content = new StringContent($$"""{"callback_url": "{{receiver.BaseUrl}}/{{path}}", "types": ["{{type}}"]}""", Encoding.UTF8, "application/json");
+        using var content = new StringContent($$"""{"callback_url": "{{baseUrl ?? receiver.BaseUrl}}/{{path}}", "types": ["{{type}}"]}""", Encoding.UTF8, "application/json");
         using var response = await http.PostAsync("webhook_subscriptions", content);
         if (response.StatusCode != HttpStatusCode.Created)
         {

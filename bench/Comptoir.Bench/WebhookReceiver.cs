@@ -10,7 +10,8 @@ namespace Comptoir.Bench;
 
 /// <summary>
 /// The benchmark's webhook receiver: Kestrel on a loopback port in the benchmark's process, answering 200 to every
-/// POST under /hook/ at once, counting deliveries and noting when each resource's first event arrived.
+/// POST under /hook/ at once, counting deliveries and noting when each resource's first event arrived; under
+/// /stalled/ it answers only after 5 s, past the server's timeout.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -26,6 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Where subscriptions point: add a path segment per subscription.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The same, for a receiver that never answers in time.</summary>
+    public string StalledUrl => BaseUrl.Replace("/hook", "/stalled", StringComparison.Ordinal);
 
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -47,6 +51,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 receiver._arrivals.GetOrAdd(resourceId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(at);
             }
 
+            return Results.Ok();
+        });
+        // A receiver that never answers within the server's timeout: the server keeps writing events and trying,
+        // but delivers nothing, which isolates what the outbox costs the writes from what sending costs.
+        app.MapPost("/stalled/{subscription}", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
             return Results.Ok();
         });
         await app.StartAsync();
