@@ -65,17 +65,16 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
             var now = clock.GetUtcNow();
             var nowText = Timestamps.ToText(now);
             // As many due rows as free slots, of subscriptions with room; those past their room stay unclaimed.
-            var scan = limit;
-            var (exclude, parameters) = Excluding(busy, new { now = nowText, limit = scan });
+            var (exclude, parameters) = Excluding(busy, new { now = nowText, limit });
             // Leases that ran out first (their dispatcher died), then what is due, each read from the index in order.
             var candidates = (await c.QueryAsync<(string EventId, string SubscriptionId)>(
                 $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now{exclude} ORDER BY locked_until, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
                 parameters, t).ConfigureAwait(false)).AsList();
-            if (candidates.Count < scan)
+            if (candidates.Count < limit)
             {
                 candidates.AddRange(await c.QueryAsync<(string, string)>(
                     $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now{exclude} ORDER BY next_attempt_at, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
-                    Rest(parameters, scan - candidates.Count), t).ConfigureAwait(false));
+                    Rest(parameters, limit - candidates.Count), t).ConfigureAwait(false));
             }
 
             var keys = WithinRoom(candidates, limit, inFlight, perSubscription);
