@@ -113,10 +113,10 @@ public static class LoadBenchmark
         engine == "postgres" ? $"postgres, {BenchPostgresCluster.Get(fastPostgres).DurabilitySettings()}" : engine;
 
     /// <summary>Starts comptoir serve on a free port with limits lifted; returns it with an authenticated client.</summary>
-    internal static async Task<(Process Server, HttpClient Client, string Credentials)> StartAsync(string data, string? connection)
+    internal static async Task<(Process Server, HttpClient Client, string Credentials)> StartAsync(string data, string? connection, params string[] extra)
     {
         var port = FreePort();
-        var server = StartServer(data, connection, port);
+        var server = StartServer(data, connection, port, extra);
         await WaitForFileAsync(Path.Combine(data, "credentials.json"));
         await Task.Delay(500);
         var credentials = await File.ReadAllTextAsync(Path.Combine(data, "credentials.json"));
@@ -190,7 +190,7 @@ public static class LoadBenchmark
         }
     }
 
-    private static Process StartServer(string data, string? database, int port)
+    private static Process StartServer(string data, string? database, int port, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         var arguments = new List<string> { Path.Combine(AppContext.BaseDirectory, "comptoir.dll"), "serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--requests-per-10s", "100000000", "--requests-per-10min", "100000000" };
@@ -198,6 +198,8 @@ public static class LoadBenchmark
         {
             arguments.AddRange(["--database", database]);
         }
+
+        arguments.AddRange(extra);
 
         foreach (var argument in arguments)
         {
@@ -309,7 +311,7 @@ public static class LoadBenchmark
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

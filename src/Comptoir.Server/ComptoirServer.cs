@@ -105,6 +105,7 @@ public static class ComptoirServer
         services.AddSingleton<IJobHandler, CreditNoteDocumentJob>();
         services.AddSingleton<IJobHandler, TransferSettlementJob>();
         services.AddSingleton<IJobHandler, SupplierInvoiceAnalysisJob>();
+        services.AddSingleton<IJobHandler, WebhookRetentionJob>();
         services.AddSingleton<JobRunner>();
         // A sandbox is a developer's server: its webhooks may reach a receiver on the same machine.
         services.AddSingleton(options.StagingToken is null ? options.Webhooks : options.Webhooks with { AllowLoopback = true });
@@ -117,6 +118,7 @@ public static class ComptoirServer
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
             services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+            services.AddHostedService<WebhookRetentionSchedule>();
         }
 
         // Let a started job finish on Ctrl-C.

@@ -39,7 +39,7 @@ public static class AdminCommands
 
     private static Command Organizations(CliConsole console)
     {
-        var group = new Command("organizations", "Create and list organizations.");
+        var group = new Command("organizations", "Create, list and update organizations.");
         var storage = new StorageOptions();
         var slug = new Option<string>("--slug") { Description = "URL-safe identifier, used in 'Authorization: SLUG:SECRET'.", Required = true };
         var name = new Option<string>("--legal-name") { Description = "Legal name printed on invoices.", Required = true };
@@ -116,6 +116,7 @@ public static class AdminCommands
         });
         group.Subcommands.Add(create);
         group.Subcommands.Add(list);
+        group.Subcommands.Add(OrganizationUpdateCommand.Build(console));
         return group;
     }
 

@@ -6,7 +6,7 @@ namespace Comptoir.Cli.Commands;
 /// <summary>The webhook options of `comptoir serve`, checked and turned into <see cref="WebhookSettings"/>.</summary>
 public static class WebhookServeOptions
 {
-    public static WebhookSettings Read(bool allowHttp, string? networks, string timeout, string retryFor)
+    public static WebhookSettings Read(bool allowHttp, string? networks, string timeout, string retryFor, string retention)
     {
         if (!Durations.TryParse(timeout, out var deliveryTimeout) || deliveryTimeout <= TimeSpan.Zero)
         {
@@ -16,6 +16,11 @@ public static class WebhookServeOptions
         if (!Durations.TryParse(retryFor, out var window))
         {
             throw new CliException($"--webhook-retry-for: '{retryFor}' is not a duration (3d, 12h).", ExitCodes.Usage);
+        }
+
+        if (!Durations.TryParse(retention, out var kept) || kept <= TimeSpan.Zero)
+        {
+            throw new CliException($"--webhook-retention: '{retention}' is not a positive duration (30d, 12h).", ExitCodes.Usage);
         }
 
         var allowed = new List<IPNetwork>();
@@ -36,6 +41,7 @@ public static class WebhookServeOptions
             Timeout = deliveryTimeout,
             ConnectTimeout = deliveryTimeout < TimeSpan.FromSeconds(1) ? deliveryTimeout : TimeSpan.FromSeconds(1),
             RetryWindow = window,
+            Retention = kept,
         };
     }
 }

@@ -14,8 +14,8 @@ namespace Comptoir.Server.Organizations;
 [PublicSurface]
 public sealed class OrganizationStore(Database database, TimeProvider clock)
 {
-    private const string SelectOrganization = "SELECT * FROM organizations WHERE id = @id";
-    private const string SelectAccounts = "SELECT * FROM bank_accounts WHERE organization_id = @organizationId ORDER BY main DESC, created_at, id";
+    internal const string SelectOrganization = "SELECT * FROM organizations WHERE id = @id";
+    internal const string SelectAccounts = "SELECT * FROM bank_accounts WHERE organization_id = @organizationId ORDER BY main DESC, created_at, id";
 
     private static readonly string[] OrganizationColumns =
     [
@@ -61,6 +61,41 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
         return organization;
     }
 
+    /// <summary>
+    /// Changes an organization's legal name, VAT number or address (the fields given; null leaves one as it is), with
+    /// its v1/organizations "updated" event. Null when there is no such organization.
+    /// </summary>
+    public Task<OrganizationRow?> UpdateAsync(string id, OrganizationChanges changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.LegalName is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("The legal name cannot be empty.");
+        }
+
+        return database.WriteAsync(async (c, t) =>
+        {
+            var organization = await c.QuerySingleOrDefaultAsync<OrganizationRow>(SelectOrganization + database.ForUpdate, new { id }, t).ConfigureAwait(false);
+            if (organization is null)
+            {
+                return null;
+            }
+
+            var now = Timestamps.ToText(clock.GetUtcNow());
+            organization.LegalName = changes.LegalName ?? organization.LegalName;
+            organization.VatNumber = changes.VatNumber ?? organization.VatNumber;
+            organization.AddressLine1 = changes.AddressLine1 ?? organization.AddressLine1;
+            organization.AddressZipcode = changes.AddressZipcode ?? organization.AddressZipcode;
+            organization.AddressCity = changes.AddressCity ?? organization.AddressCity;
+            organization.UpdatedAt = now;
+            await c.ExecuteAsync(
+                "UPDATE organizations SET legal_name = @LegalName, vat_number = @VatNumber, address_line_1 = @AddressLine1, address_zipcode = @AddressZipcode, address_city = @AddressCity, updated_at = @UpdatedAt WHERE id = @Id",
+                organization, t).ConfigureAwait(false);
+            await OrganizationEvents.UpdatedAsync(c, t, id, now).ConfigureAwait(false);
+            return organization;
+        }, cancellationToken);
+    }
+
     public Task<OrganizationRow?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<OrganizationRow>(SelectOrganization, new { id }), cancellationToken);
 
@@ -104,6 +139,8 @@ public sealed class OrganizationStore(Database database, TimeProvider clock)
                     await Ledger.CreditWithTransactionAsync(c, t, account.OrganizationId, account.Id, opening, "Solde d'ouverture", null, null, null, "income", now).ConfigureAwait(false);
                 }
 
+                // GET /v2/organization lists the accounts: one more is a change of the organization.
+                await OrganizationEvents.UpdatedAsync(c, t, account.OrganizationId, now).ConfigureAwait(false);
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
             account.BalanceCents = account.AuthorizedBalanceCents = opening;
@@ -226,3 +263,6 @@ public sealed class CredentialInfo
     /// <summary>The membership the credential acts as (null only for one written by a server older than memberships: the owner).</summary>
     public string? MembershipId { get; set; }
 }
+
+/// <summary>What an administrator changes in an organization; null leaves a field as it is.</summary>
+public sealed record OrganizationChanges(string? LegalName = null, string? VatNumber = null, string? AddressLine1 = null, string? AddressZipcode = null, string? AddressCity = null);

@@ -92,16 +92,29 @@ public static class Ledger
         UpdatedAt = now,
     };
 
-    public static async Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row)
+    public static Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row) => InsertAsync(c, t, row, []);
+
+    /// <summary>
+    /// Writes a transaction with the attachments that come with it (a transfer's files on its pending debit), then its
+    /// "created" event: receivers get it as GET will show it, attachments included.
+    /// </summary>
+    public static async Task InsertAsync(DbConnection c, DbTransaction t, TransactionRow row, IReadOnlyList<string> attachmentIds)
     {
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(attachmentIds);
         row.Id = string.IsNullOrEmpty(row.Id) ? Guid.CreateVersion7().ToString() : row.Id;
         row.TransactionId = string.IsNullOrEmpty(row.TransactionId) ? "cmpt-" + row.Id[^12..] : row.TransactionId;
         row.BookedAt = row.SettledAt ?? row.EmittedAt;
         await c.ExecuteAsync(
             $"INSERT INTO transactions ({Columns}) VALUES (@Id, @TransactionId, @OrganizationId, @BankAccountId, @AmountCents, @Side, @OperationType, @Status, @Label, @Reference, @Note, @CounterpartyName, @CounterpartyIban, @CounterpartyBic, @TransferId, @SettledBalanceCents, @EmittedAt, @SettledAt, @BookedAt, @CreatedAt, @UpdatedAt)",
             row, t).ConfigureAwait(false);
-        await TransactionEvents.CreatedAsync(c, t, row).ConfigureAwait(false);
+        foreach (var attachmentId in attachmentIds)
+        {
+            await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now)",
+                new { transactionId = row.Id, attachmentId, now = row.CreatedAt }, t).ConfigureAwait(false);
+        }
+
+        await TransactionEvents.CreatedAsync(c, t, row, attachmentIds).ConfigureAwait(false);
     }
 
     /// <summary>Records incoming money as a settled credit: balance, authorized balance and the transaction, together.</summary>

@@ -54,7 +54,8 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Sets a transaction's labels (the whole set, when <paramref name="labelIds"/> is given; the caller checked they
-    /// are the organization's) and its note (when given; empty clears it). Null when there is no such transaction.
+    /// are the organization's) and its note (when given; empty clears it), with its v1/transactions "updated" event.
+    /// Null when there is no such transaction.
     /// </summary>
     public async Task<TransactionRow?> UpdateAsync(string organizationId, string id, IReadOnlyList<string>? labelIds, string? note, CancellationToken cancellationToken = default)
     {
@@ -83,6 +84,7 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
 
             row.UpdatedAt = now;
             await c.ExecuteAsync("UPDATE transactions SET note = @Note, updated_at = @UpdatedAt WHERE id = @Id", row, t).ConfigureAwait(false);
+            await TransactionEvents.UpdatedAsync(c, t, id, now).ConfigureAwait(false);
             return row;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -118,13 +120,14 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Inside the caller's transaction (an upload's, so that the file and its link commit together): links the
-    /// attachment and moves the transaction's updated_at, so syncs see it.
+    /// attachment and moves the transaction's updated_at, so syncs and webhook receivers see it.
     /// </summary>
     public static async Task LinkAsync(DbConnection c, DbTransaction t, string transactionId, string attachmentId, string now)
     {
         await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now) ON CONFLICT DO NOTHING",
             new { transactionId, attachmentId, now }, t).ConfigureAwait(false);
         await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now }, t).ConfigureAwait(false);
+        await TransactionEvents.UpdatedAsync(c, t, transactionId, now).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,7 +142,9 @@ public sealed class TransactionStore(Database database, TimeProvider clock)
                 new { transactionId, attachmentId }, t).ConfigureAwait(false);
             if (removed > 0)
             {
-                await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now = Timestamps.ToText(clock.GetUtcNow()) }, t).ConfigureAwait(false);
+                var now = Timestamps.ToText(clock.GetUtcNow());
+                await c.ExecuteAsync("UPDATE transactions SET updated_at = @now WHERE id = @transactionId", new { transactionId, now }, t).ConfigureAwait(false);
+                await TransactionEvents.UpdatedAsync(c, t, transactionId, now).ConfigureAwait(false);
             }
 
             return removed;

@@ -174,15 +174,10 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             UpdatedAt = nowText,
         };
         var debit = Ledger.PendingTransferDebit(organizationId, account.Id, request.AmountCents, request.Reference, request.Note, beneficiary.Name, beneficiary.Iban, beneficiary.Bic, transfer.Id, nowText);
-        await Ledger.InsertAsync(c, t, debit).ConfigureAwait(false);
+        // The transfer's files go on its pending debit in the same insert, so its "created" event already lists them.
+        await Ledger.InsertAsync(c, t, debit, request.AttachmentIds).ConfigureAwait(false);
         transfer.TransactionId = debit.Id;
         await c.ExecuteAsync($"INSERT INTO transfers ({Columns}) VALUES (@Id, @OrganizationId, @BankAccountId, @BeneficiaryId, @IdempotencyKey, @AmountCents, @Currency, @Status, @Instant, @Reference, @Note, @ScheduledDate, @AttachmentIds, @TransactionId, @DeclinedReason, @CreatedAt, @UpdatedAt, @ProcessedAt, @CompletedAt, @InitiatorId, @PayeeVerification)", transfer, t).ConfigureAwait(false);
-        foreach (var attachmentId in request.AttachmentIds)
-        {
-            await c.ExecuteAsync("INSERT INTO transaction_attachments (transaction_id, attachment_id, created_at) VALUES (@transactionId, @attachmentId, @now)",
-                new { transactionId = debit.Id, attachmentId, now = nowText }, t).ConfigureAwait(false);
-        }
-
         var start = scheduled > today ? new DateTimeOffset(scheduled.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero) : now;
         var settleAt = instant ? start + TransferLimits.InstantSettlement : TransferLimits.NextBusinessDay(start);
         await jobs.EnqueueAsync(c, t, SettleTransfer, transfer.Id, settleAt).ConfigureAwait(false);

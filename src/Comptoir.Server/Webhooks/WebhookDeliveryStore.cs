@@ -20,46 +20,64 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
     private const string ListColumns =
         "d.event_id, d.subscription_id, d.organization_id, d.status, d.attempts, d.next_attempt_at, d.retry_from, d.last_attempt_at, d.last_status_code, d.last_error, d.delivered_at, d.created_at, d.updated_at, e.type, e.event";
 
-    /// <summary>Whether anything is due now (a read: an idle dispatcher does not take the writer to find out).</summary>
-    public Task<bool> AnyDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether anything is due now for a subscription not in <paramref name="busy"/>. A read: an idle dispatcher, or
+    /// one whose subscriptions are all at their limit, does not take the writer to find out.
+    /// </summary>
+    public Task<bool> AnyDueAsync(IReadOnlyCollection<string> busy, CancellationToken cancellationToken)
     {
-        var now = Timestamps.ToText(clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(busy);
+        var (exclude, parameters) = Excluding(busy, new { now = Timestamps.ToText(clock.GetUtcNow()) });
         return database.ReadAsync(async c =>
             await c.ExecuteScalarAsync<string?>(
-                "SELECT event_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now LIMIT 1", new { now }).ConfigureAwait(false) is not null
+                $"SELECT event_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now{exclude} LIMIT 1", parameters).ConfigureAwait(false) is not null
             || await c.ExecuteScalarAsync<string?>(
-                "SELECT event_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now LIMIT 1", new { now }).ConfigureAwait(false) is not null,
+                $"SELECT event_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now{exclude} LIMIT 1", parameters).ConfigureAwait(false) is not null,
             cancellationToken);
+    }
+
+    /// <summary>The " AND subscription_id NOT IN (...)" of <paramref name="busy"/>, and the parameters with theirs.</summary>
+    private static (string Clause, DynamicParameters Parameters) Excluding(IReadOnlyCollection<string> busy, object parameters)
+    {
+        // Explicit parameters, not a list: Npgsql would take a list as one array, which NOT IN cannot.
+        var all = new DynamicParameters(parameters);
+        var names = new List<string>(busy.Count);
+        foreach (var id in busy)
+        {
+            var name = "busy" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            all.Add(name, id);
+            names.Add("@" + name);
+        }
+
+        return (busy.Count == 0 ? string.Empty : $" AND subscription_id NOT IN ({string.Join(", ", names)})", all);
     }
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> due deliveries for <paramref name="worker"/>, none of the subscriptions in
-    /// <paramref name="busy"/> (those this process already sends to as much as it may).
+    /// <paramref name="busy"/> (those this process already sends to as much as it may), and for each subscription no
+    /// more than its room: <paramref name="perSubscription"/> less what <paramref name="inFlight"/> says this process
+    /// sends it now. Due rows past a subscription's room are left unclaimed rather than claimed and given back, so a
+    /// backlog of one subscription costs one claim per attempt, not a claim and a release of a whole batch.
     /// </summary>
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string worker, int limit, IReadOnlyCollection<string> busy, TimeSpan lease, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string worker, int limit, IReadOnlyCollection<string> busy, IReadOnlyDictionary<string, int> inFlight, int perSubscription, TimeSpan lease, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (c, t) =>
         {
             var now = clock.GetUtcNow();
             var nowText = Timestamps.ToText(now);
-            // Explicit parameters, not a list: Npgsql would take a list as one array, which NOT IN cannot.
-            var names = busy.Select((_, i) => "@busy" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var exclude = busy.Count == 0 ? string.Empty : $" AND subscription_id NOT IN ({string.Join(", ", names)})";
-            var parameters = new DynamicParameters(new { now = nowText, limit });
-            foreach (var (name, id) in names.Zip(busy))
-            {
-                parameters.Add(name[1..], id);
-            }
+            // As many due rows as free slots, of subscriptions with room; those past their room stay unclaimed.
+            var (exclude, parameters) = Excluding(busy, new { now = nowText, limit });
             // Leases that ran out first (their dispatcher died), then what is due, each read from the index in order.
-            var keys = (await c.QueryAsync<(string EventId, string SubscriptionId)>(
+            var candidates = (await c.QueryAsync<(string EventId, string SubscriptionId)>(
                 $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now{exclude} ORDER BY locked_until, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
                 parameters, t).ConfigureAwait(false)).AsList();
-            if (keys.Count < limit)
+            if (candidates.Count < limit)
             {
-                keys.AddRange(await c.QueryAsync<(string, string)>(
+                candidates.AddRange(await c.QueryAsync<(string, string)>(
                     $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now{exclude} ORDER BY next_attempt_at, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
-                    Rest(parameters, limit - keys.Count), t).ConfigureAwait(false));
+                    Rest(parameters, limit - candidates.Count), t).ConfigureAwait(false));
             }
 
+            var keys = WithinRoom(candidates, limit, inFlight, perSubscription);
             var claimed = new List<ClaimedDelivery>(keys.Count);
             foreach (var (eventId, subscriptionId) in keys)
             {
@@ -87,6 +105,29 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
 
             return claimed;
         }, cancellationToken);
+
+    /// <summary>The candidates, in order, that fit in their subscription's room and the limit.</summary>
+    private static List<(string EventId, string SubscriptionId)> WithinRoom(List<(string EventId, string SubscriptionId)> candidates, int limit, IReadOnlyDictionary<string, int> inFlight, int perSubscription)
+    {
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<(string, string)>(Math.Min(limit, candidates.Count));
+        foreach (var (eventId, subscriptionId) in candidates)
+        {
+            if (keys.Count == limit)
+            {
+                break;
+            }
+
+            var sending = taken.GetValueOrDefault(subscriptionId) + inFlight.GetValueOrDefault(subscriptionId);
+            if (sending < perSubscription)
+            {
+                taken[subscriptionId] = taken.GetValueOrDefault(subscriptionId) + 1;
+                keys.Add((eventId, subscriptionId));
+            }
+        }
+
+        return keys;
+    }
 
     private static DynamicParameters Rest(DynamicParameters parameters, int rest)
     {

@@ -44,11 +44,9 @@ public sealed partial class WebhookDispatcher : BackgroundService
         {
             try
             {
-                if (await DispatchDueAsync(stoppingToken).ConfigureAwait(false) > 0)
-                {
-                    continue;
-                }
-
+                // Never again at once: a claim takes all that fits in the free slots, so another before a slot frees
+                // (or the poll comes round) would only read past the busy subscriptions' backlog to find nothing.
+                await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
                 await WaitAsync(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,18 +81,20 @@ public sealed partial class WebhookDispatcher : BackgroundService
     {
         int free;
         List<string> busy;
+        Dictionary<string, int> sending;
         lock (_gate)
         {
             free = _settings.MaxInFlight - _inFlight.Count;
             busy = [.. _perSubscription.Where(p => p.Value >= _settings.MaxInFlightPerSubscription || HostIsFull(p.Key)).Select(p => p.Key)];
+            sending = new Dictionary<string, int>(_perSubscription, StringComparer.Ordinal);
         }
 
-        if (free <= 0 || !await _store.AnyDueAsync(cancellationToken).ConfigureAwait(false))
+        if (free <= 0 || !await _store.AnyDueAsync(busy, cancellationToken).ConfigureAwait(false))
         {
             return 0;
         }
 
-        var claimed = await _store.ClaimAsync(_name, free, busy, Lease, cancellationToken).ConfigureAwait(false);
+        var claimed = await _store.ClaimAsync(_name, free, busy, sending, _settings.MaxInFlightPerSubscription, Lease, cancellationToken).ConfigureAwait(false);
         var overflow = new List<ClaimedDelivery>();
         var started = 0;
         foreach (var delivery in claimed)
@@ -180,6 +180,10 @@ public sealed partial class WebhookDispatcher : BackgroundService
         await Task.WhenAny(_slotFreed.WaitAsync(stop.Token), Task.Delay(timeout, _clock, stop.Token)).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        // Slots freed meanwhile are all seen by the one claim that follows.
+        while (_slotFreed.Wait(0))
+        {
+        }
     }
 
     private static void Decrement(Dictionary<string, int> counts, string key)

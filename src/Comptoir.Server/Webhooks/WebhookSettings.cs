@@ -40,4 +40,13 @@ public sealed record WebhookSettings
 
     /// <summary>How much of a receiver's answer is read (kept, shortened, as the delivery's last error).</summary>
     public int MaxResponseBytes { get; init; } = 4096;
+
+    /// <summary>
+    /// How long an event and its deliveries are kept: it is deleted once older than this and every delivery of it is
+    /// final (delivered or failed), by the hourly <see cref="WebhookRetentionJob"/>.
+    /// </summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Events one purge job deletes in its transaction; a full batch queues the next job at once.</summary>
+    public int PurgeBatchSize { get; init; } = 500;
 }

@@ -8,13 +8,14 @@ namespace Comptoir.EndToEnd.Tests.Support;
 /// <summary>
 /// Lets the leases of a killed `comptoir serve` run out at once, as if two minutes had passed while it was down.
 /// The server holds an idempotency key claimed by a request that never finished for
-/// <see cref="IdempotencyMiddleware.InFlightLease"/>, and a running job for <see cref="JobRunner.Lease"/> (both 2
-/// minutes, neither configurable from `serve`): a crash test that waited them out would take minutes per kill.
+/// <see cref="IdempotencyMiddleware.InFlightLease"/>, a running job for <see cref="JobRunner.Lease"/> (both 2
+/// minutes, neither configurable from `serve`) and a webhook delivery being sent for its dispatcher's lease (32 s by
+/// default): a crash test that waited them out would take minutes per kill.
 /// Only run while no server process is up, so every claim and running job belongs to the dead process.
 /// </summary>
 public static class DeadProcessLeases
 {
-    public sealed record Expired(int IdempotencyClaims, int RunningJobs);
+    public sealed record Expired(int IdempotencyClaims, int RunningJobs, int SendingDeliveries);
 
     public static async Task<Expired> ExpireAsync(string? databaseConnection, string dataDirectory)
     {
@@ -42,7 +43,9 @@ public static class DeadProcessLeases
                 await c.ExecuteAsync("UPDATE jobs SET locked_until = @aged WHERE id = @Id", new { aged, job.Id }, t);
             }
 
-            return new Expired(claims.Count, jobs.Count);
+            var deliveries = await c.ExecuteAsync("UPDATE webhook_deliveries SET locked_until = @aged WHERE status = 'sending'",
+                new { aged = Timestamps.ToText(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2)) }, t);
+            return new Expired(claims.Count, jobs.Count, deliveries);
         });
     }
 

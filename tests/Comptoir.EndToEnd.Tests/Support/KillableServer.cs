@@ -37,10 +37,11 @@ public sealed class KillableServer : IAsyncDisposable
         Directory.CreateTempSubdirectory("comptoir-durability-").FullName,
         engine == "postgres" ? PostgresCluster.Instance.CreateDatabase() : null);
 
-    public async Task<ComptoirProcess> StartAsync()
+    /// <summary>Starts `comptoir serve` on the same data, with <paramref name="extra"/> options.</summary>
+    public async Task<ComptoirProcess> StartAsync(params string[] extra)
     {
         // The rate limits are the public API's; the load must measure durability, not meet a 429.
-        string[] options = [.. _storage.Skip(2), "--requests-per-10s", "1000000", "--requests-per-10min", "1000000"];
+        string[] options = [.. _storage.Skip(2), "--requests-per-10s", "1000000", "--requests-per-10min", "1000000", .. extra];
         _current = await ComptoirProcess.StartAsync(DataDirectory, options);
         return _current;
     }

@@ -38,10 +38,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedHook> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync(string path = "/hook")
+    /// <summary>Starts on <paramref name="port"/> (0: a free one), e.g. the port a subscription named while nothing listened.</summary>
+    public static async Task<WebhookReceiver> StartAsync(string path = "/hook", int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
