@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Comptoir.Client;
 using Comptoir.Client.Models;
@@ -133,15 +134,28 @@ public static class WebhookListenCommand
         }
     }
 
+    /// <summary>
+    /// Returns on Ctrl-C, SIGTERM or the command's cancellation. The signals are caught here, not left to their
+    /// default (an immediate exit), so that the subscription is deleted before the process ends.
+    /// </summary>
     private static async Task WaitForStopAsync(CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Ctrl-C or SIGTERM: time to clean up.
+            // Time to clean up.
         }
     }
 
