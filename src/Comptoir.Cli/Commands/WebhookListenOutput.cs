@@ -19,9 +19,14 @@ internal static class WebhookListenOutput
             $"{hook.CreatedAt.UtcDateTime:HH:mm:ss}  {hook.Type,-20} {hook.Event,-8} {id}{(summary.Length == 0 ? string.Empty : "  " + summary)}  (event {hook.Id})");
     }
 
-    /// <summary>The delivery's body on one line (the server sends it compact; this keeps it so whatever it sends).</summary>
+    /// <summary>The delivery's body as it came, on one line (re-written compactly only if it spans several).</summary>
     public static string JsonLine(ReadOnlySpan<byte> rawBody)
     {
+        if (rawBody.IndexOfAny((byte)'\n', (byte)'\r') < 0)
+        {
+            return Encoding.UTF8.GetString(rawBody);
+        }
+
         using var document = JsonDocument.Parse(rawBody.ToArray());
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, ApiConnection.Output))
