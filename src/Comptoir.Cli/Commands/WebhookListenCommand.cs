@@ -55,10 +55,22 @@ public static class WebhookListenCommand
 
             var signingSecret = parse.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable) ?? NewSecret();
             var sdk = connection.Connect(parse);
+            using var stop = new StopSignals(ct);
             using var forwarder = forward is null ? null : new WebhookListenForwarder(forward);
             var receiver = new Receiver(console, signingSecret, connection.WantsJson(parse), forwarder);
-            await using var listener = await WebhookListenServer.StartAsync(parse.GetValue(port), receiver.ReceiveAsync, ct).ConfigureAwait(false);
-            var subscription = await SubscribeAsync(sdk, listener.Url, wanted, signingSecret, ct).ConfigureAwait(false);
+            await using var listener = await WebhookListenServer.StartAsync(parse.GetValue(port), receiver.ReceiveAsync, CancellationToken.None).ConfigureAwait(false);
+            WebhookSubscription subscription;
+            try
+            {
+                subscription = await SubscribeAsync(sdk, listener.Url, wanted, signingSecret, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                // Stopped while subscribing: the server may have created it all the same; its callback URL names it.
+                await UnsubscribeAsync(console, sdk, s => s.CallbackUrl == listener.Url.AbsoluteUri).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
             try
             {
                 await console.Error.WriteLineAsync($"Listening on {listener.Url} for {string.Join(", ", subscription.Types)} (subscription {subscription.Id}).").ConfigureAwait(false);
@@ -69,11 +81,11 @@ public static class WebhookListenCommand
                 }
 
                 await console.Error.WriteLineAsync("Press Ctrl-C to stop (the subscription is deleted).").ConfigureAwait(false);
-                await WaitForStopAsync(ct).ConfigureAwait(false);
+                await stop.WaitAsync().ConfigureAwait(false);
             }
             finally
             {
-                await UnsubscribeAsync(console, sdk, subscription.Id).ConfigureAwait(false);
+                await UnsubscribeAsync(console, sdk, s => s.Id == subscription.Id, subscription.Id).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
@@ -135,42 +147,79 @@ public static class WebhookListenCommand
     }
 
     /// <summary>
-    /// Returns on Ctrl-C, SIGTERM or the command's cancellation. The signals are caught here, not left to their
-    /// default (an immediate exit), so that the subscription is deleted before the process ends.
+    /// Ctrl-C, SIGTERM or the command's cancellation. The signals are caught from the start, not left to their default
+    /// (an immediate exit), so that the subscription is deleted before the process ends.
     /// </summary>
-    private static async Task WaitForStopAsync(CancellationToken cancellationToken)
+    private sealed class StopSignals : IDisposable
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void Stop(PosixSignalContext context)
+        private readonly CancellationTokenSource _stop;
+        private readonly PosixSignalRegistration _interrupt;
+        private readonly PosixSignalRegistration _terminate;
+
+        public StopSignals(CancellationToken cancellationToken)
         {
-            context.Cancel = true;
-            stop.Cancel();
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         }
 
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
+        public CancellationToken Token => _stop.Token;
+
+        public async Task WaitAsync()
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Time to clean up.
+            }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+
+        public void Dispose()
         {
-            // Time to clean up.
+            _interrupt.Dispose();
+            _terminate.Dispose();
+            _stop.Dispose();
+        }
+
+        private void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            _stop.Cancel();
         }
     }
 
-    private static async Task UnsubscribeAsync(CliConsole console, ComptoirClient sdk, string subscriptionId)
+    /// <summary>Deletes this listener's subscription (<paramref name="knownId"/>, else the ones <paramref name="mine"/> picks from the list), within the cleanup budget.</summary>
+    private static async Task UnsubscribeAsync(CliConsole console, ComptoirClient sdk, Func<WebhookSubscription, bool> mine, string? knownId = null)
     {
         using var budget = new CancellationTokenSource(CleanupBudget);
+        var ids = knownId is null ? [] : new List<string> { knownId };
         try
         {
-            await sdk.WebhookSubscriptions.DeleteAsync(subscriptionId, budget.Token).ConfigureAwait(false);
-            await console.Error.WriteLineAsync($"Deleted subscription {subscriptionId}.").ConfigureAwait(false);
+            if (knownId is null)
+            {
+                await foreach (var subscription in sdk.WebhookSubscriptions.ListAsync(budget.Token).ConfigureAwait(false))
+                {
+                    if (mine(subscription))
+                    {
+                        ids.Add(subscription.Id);
+                    }
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                await sdk.WebhookSubscriptions.DeleteAsync(id, budget.Token).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"Deleted subscription {id}.").ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is ComptoirApiException or HttpRequestException or OperationCanceledException)
         {
             var reason = e is OperationCanceledException ? "no answer in time" : e.Message;
-            await console.Error.WriteLineAsync($"comptoir: could not delete subscription {subscriptionId} ({reason}); delete it with DELETE /v2/webhook_subscriptions/{subscriptionId}.").ConfigureAwait(false);
+            var which = ids.Count > 0 ? $"subscription {string.Join(", ", ids)}" : "its subscription";
+            await console.Error.WriteLineAsync($"comptoir: could not delete {which} ({reason}); look for it with GET /v2/webhook_subscriptions and DELETE it.").ConfigureAwait(false);
         }
     }
 
