@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Comptoir.Client;
 using Comptoir.Client.Models;
-using Microsoft.AspNetCore.Http;
 
 namespace Comptoir.Cli.Commands;
 
@@ -16,8 +14,6 @@ namespace Comptoir.Cli.Commands;
 public static class WebhookListenCommand
 {
     public const string SecretVariable = "COMPTOIR_WEBHOOK_SECRET";
-
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
 
     // System.CommandLine lets an action run 2 s after Ctrl-C or SIGTERM: the subscription is deleted within that.
     private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(1.5);
@@ -55,9 +51,9 @@ public static class WebhookListenCommand
 
             var signingSecret = parse.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable) ?? NewSecret();
             var sdk = connection.Connect(parse);
-            using var stop = new StopSignals(ct);
+            using var stop = new WebhookListenSignals(ct);
             using var forwarder = forward is null ? null : new WebhookListenForwarder(forward);
-            var receiver = new Receiver(console, signingSecret, connection.WantsJson(parse), forwarder);
+            var receiver = new WebhookListenReceiver(console, signingSecret, connection.WantsJson(parse), forwarder);
             await using var listener = await WebhookListenServer.StartAsync(parse.GetValue(port), receiver.ReceiveAsync, CancellationToken.None).ConfigureAwait(false);
             WebhookSubscription subscription;
             try
@@ -146,51 +142,6 @@ public static class WebhookListenCommand
         }
     }
 
-    /// <summary>
-    /// Ctrl-C, SIGTERM or the command's cancellation. The signals are caught from the start, not left to their default
-    /// (an immediate exit), so that the subscription is deleted before the process ends.
-    /// </summary>
-    private sealed class StopSignals : IDisposable
-    {
-        private readonly CancellationTokenSource _stop;
-        private readonly PosixSignalRegistration _interrupt;
-        private readonly PosixSignalRegistration _terminate;
-
-        public StopSignals(CancellationToken cancellationToken)
-        {
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        }
-
-        public CancellationToken Token => _stop.Token;
-
-        public async Task WaitAsync()
-        {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                // Time to clean up.
-            }
-        }
-
-        public void Dispose()
-        {
-            _interrupt.Dispose();
-            _terminate.Dispose();
-            _stop.Dispose();
-        }
-
-        private void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            _stop.Cancel();
-        }
-    }
-
     /// <summary>Deletes this listener's subscription (<paramref name="knownId"/>, else the ones <paramref name="mine"/> picks from the list), within the cleanup budget.</summary>
     private static async Task UnsubscribeAsync(CliConsole console, ComptoirClient sdk, Func<WebhookSubscription, bool> mine, string? knownId = null)
     {
@@ -220,99 +171,6 @@ public static class WebhookListenCommand
             var reason = e is OperationCanceledException ? "no answer in time" : e.Message;
             var which = ids.Count > 0 ? $"subscription {string.Join(", ", ids)}" : "its subscription";
             await console.Error.WriteLineAsync($"comptoir: could not delete {which} ({reason}); look for it with GET /v2/webhook_subscriptions and DELETE it.").ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Each delivery: read, verified with the listener's secret, printed, forwarded when asked, answered.</summary>
-    private sealed class Receiver(CliConsole console, string secret, bool json, WebhookListenForwarder? forwarder)
-    {
-        private readonly Lock _output = new();
-
-        public async Task ReceiveAsync(HttpContext context)
-        {
-            var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-            if (body is null)
-            {
-                await WriteAsync(console.Error, $"refused a delivery larger than {MaxBodyBytes} bytes").ConfigureAwait(false);
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
-            }
-
-            WebhookEvent hook;
-            try
-            {
-                hook = WebhookEvent.VerifyAndParse(body, context.Request.Headers[WebhookSignature.Header].ToString(), secret, console.Clock);
-            }
-            catch (WebhookSignatureException e)
-            {
-                await WriteAsync(console.Error, $"refused a request to {context.Request.Path}: {e.Message}").ConfigureAwait(false);
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
-            catch (WebhookPayloadException e)
-            {
-                await WriteAsync(console.Error, $"refused a signed request that is not an event: {e.Message}").ConfigureAwait(false);
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            var status = StatusCodes.Status200OK;
-            string? forwarded = null;
-            if (forwarder is not null)
-            {
-                var (code, error) = await forwarder.ForwardAsync(context.Request.Headers, body, context.RequestAborted).ConfigureAwait(false);
-                status = code ?? StatusCodes.Status502BadGateway;
-                forwarded = code is { } answered ? $"-> {answered}" : $"-> not forwarded: {error}";
-            }
-
-            if (json)
-            {
-                await WriteAsync(console.Out, WebhookListenOutput.JsonLine(body)).ConfigureAwait(false);
-                if (forwarded is not null)
-                {
-                    await WriteAsync(console.Error, $"event {hook.Id} {forwarded}").ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                await WriteAsync(console.Out, forwarded is null ? WebhookListenOutput.Line(hook) : $"{WebhookListenOutput.Line(hook)}  {forwarded}").ConfigureAwait(false);
-            }
-
-            context.Response.StatusCode = status;
-        }
-
-        private Task WriteAsync(TextWriter writer, string line)
-        {
-            // Deliveries arrive concurrently; their lines must not interleave.
-            lock (_output)
-            {
-                writer.WriteLine(line);
-                writer.Flush();
-            }
-
-            return Task.CompletedTask;
-        }
-
-        private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-        {
-            if (request.ContentLength > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxBodyBytes)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.ToArray();
         }
     }
 }
