@@ -8,7 +8,7 @@ public static class CliApplication
 {
     public static RootCommand BuildRoot(CliConsole console)
     {
-        var root = new RootCommand("comptoir: the self-hostable business-banking API (server, administration), its workflows (invoice, pay, sync) and Factur-X e-invoicing tools.");
+        var root = new RootCommand("comptoir: the self-hostable business-banking API (server, administration), its workflows (invoice, pay, sync, webhooks listen) and Factur-X e-invoicing tools.");
         root.Subcommands.Add(ServeCommand.Build(console));
         root.Subcommands.Add(AdminCommands.Build(console));
         root.Subcommands.Add(FacturXCommands.Build(console));
@@ -17,6 +17,7 @@ public static class CliApplication
         root.Subcommands.Add(PayCommand.Build(console));
         root.Subcommands.Add(SyncCommands.Build(console));
         root.Subcommands.Add(SupplierInvoiceCommands.Build(console));
+        root.Subcommands.Add(WebhookListenCommand.Build(console));
         return root;
     }
 

@@ -35,6 +35,7 @@ public sealed class ComptoirClient
         SupplierInvoices = new SupplierInvoicesService(api);
         Labels = new LabelsService(api);
         Memberships = new MembershipsService(api);
+        WebhookSubscriptions = new WebhookSubscriptionsService(api);
     }
 
     /// <summary>A client with its own HttpClient (prefer <see cref="ComptoirServiceCollectionExtensions.AddComptoirClient"/> in applications).</summary>
@@ -84,4 +85,7 @@ public sealed class ComptoirClient
 
     /// <summary>The organization's memberships, and the one the credential acts as.</summary>
     public MembershipsService Memberships { get; }
+
+    /// <summary>Webhook subscriptions, their deliveries and test events (parse what arrives with <see cref="WebhookEvent"/>).</summary>
+    public WebhookSubscriptionsService WebhookSubscriptions { get; }
 }

@@ -40,6 +40,11 @@ namespace Comptoir.Client;
 [JsonSerializable(typeof(Envelopes.BeneficiaryIds))]
 [JsonSerializable(typeof(Envelopes.BeneficiaryList))]
 [JsonSerializable(typeof(TransactionChanges))]
+[JsonSerializable(typeof(WebhookSubscription))]
+[JsonSerializable(typeof(NewWebhookSubscription))]
+[JsonSerializable(typeof(Envelopes.WebhookSubscriptionsPage))]
+[JsonSerializable(typeof(Envelopes.WebhookDeliveriesPage))]
+[JsonSerializable(typeof(Envelopes.WebhookDeliveryEnvelope))]
 internal sealed partial class ComptoirJsonContext : JsonSerializerContext;
 
 /// <summary>The wrappers the API puts around resources.</summary>
@@ -74,6 +79,9 @@ internal static class Envelopes
     internal sealed record ProofTokenEnvelope(ProofToken ProofToken);
     internal sealed record InternalTransferEnvelope(InternalTransfer InternalTransfer);
     internal sealed record InternalTransferRequest(NewInternalTransfer InternalTransfer);
+    internal sealed record WebhookSubscriptionsPage(IReadOnlyList<WebhookSubscription> Subscriptions, Meta Meta);
+    internal sealed record WebhookDeliveriesPage(IReadOnlyList<WebhookDelivery> Deliveries, Meta Meta);
+    internal sealed record WebhookDeliveryEnvelope(WebhookDelivery Delivery);
     internal sealed record ErrorEnvelope(IReadOnlyList<ErrorItem>? Errors, string? TraceId, string? ScaSessionToken);
     internal sealed record ErrorItem(string? Code, string? Detail, ErrorSource? Source);
     internal sealed record ErrorSource(string? Pointer, string? Parameter);
