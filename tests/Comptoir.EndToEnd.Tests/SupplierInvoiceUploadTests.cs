@@ -76,6 +76,7 @@ public sealed class SupplierInvoiceUploadTests : IDisposable
 
         // A second restart finds nothing to do: no invoice is analysed again.
         await process.StopAsync();
+        await process.DisposeAsync();
         process = await server.StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(analysed, await AnalysedAtAsync(process));
