@@ -16,7 +16,7 @@ public static class AdminCommands
 {
     public static Command Build(CliConsole console)
     {
-        var admin = new Command("admin", "Administer organizations, accounts, memberships, labels, credentials, beneficiaries, the payee directory, incoming money and SCA (works while a server runs).");
+        var admin = new Command("admin", "Administer organizations, accounts, memberships, labels, credentials, beneficiaries, the payee directory, incoming money, SCA and the review of supplier invoices (works while a server runs).");
         admin.Subcommands.Add(Organizations(console));
         admin.Subcommands.Add(Accounts(console));
         foreach (var command in OrganizationPeopleAdminCommands.Build(console))
@@ -29,6 +29,7 @@ public static class AdminCommands
         admin.Subcommands.Add(Credentials(console));
         admin.Subcommands.Add(JobAdminCommands.Build(console));
         admin.Subcommands.Add(WebhookAdminCommands.Build(console));
+        admin.Subcommands.Add(SupplierInvoiceAdminCommands.Build(console));
         foreach (var command in PaymentAdminCommands.Build(console))
         {
             admin.Subcommands.Add(command);

@@ -7,7 +7,10 @@ using Comptoir.Core.Money;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir pay: the public API's SEPA transfer guide with Verification of Payee and a locally recorded idempotency key.</summary>
+/// <summary>
+/// comptoir pay: the public API's SEPA transfer guide with Verification of Payee and a locally recorded idempotency key;
+/// with --supplier-invoice, the payment an approved supplier invoice asks for (<see cref="SupplierInvoicePayment"/>).
+/// </summary>
 public static class PayCommand
 {
     /// <summary>Exit code when the transfer still waits for strong customer authentication (--no-wait, or the session expired).</summary>
@@ -19,9 +22,10 @@ public static class PayCommand
     public static Command Build(CliConsole console)
     {
         var connection = new ApiConnection();
-        var beneficiaryOption = new Option<string>("--beneficiary") { Description = "The beneficiary's name or IBAN.", Required = true };
-        var amountOption = new Option<string>("--amount") { Description = "Amount in EUR, e.g. 1100.50.", Required = true };
-        var referenceOption = new Option<string>("--reference") { Description = "Reference the payee sees (at most 140 characters).", Required = true };
+        var beneficiaryOption = new Option<string?>("--beneficiary") { Description = "The beneficiary's name or IBAN (required without --supplier-invoice)." };
+        var amountOption = new Option<string?>("--amount") { Description = "Amount in EUR, e.g. 1100.50 (required without --supplier-invoice)." };
+        var referenceOption = new Option<string?>("--reference") { Description = "Reference the payee sees, at most 140 characters (required without --supplier-invoice)." };
+        var invoiceOption = new Option<string?>("--supplier-invoice") { Description = "Pay this approved supplier invoice: its IBAN, payable amount and number (as the reference) are used, and its file is attached (instead of --beneficiary, --amount and --reference)." };
         var accountOption = new Option<string?>("--account") { Description = "Paying account (IBAN or id; default: the main account)." };
         var attachmentsOption = new Option<FileInfo[]>("--attachment") { Description = "Supporting document (required above 30,000 EUR); repeatable." };
         var yesOption = new Option<bool>("--yes") { Description = "Do not ask for confirmation when the payee check is not a MATCH." };
@@ -30,21 +34,19 @@ public static class PayCommand
         var journalOption = new Option<FileInfo?>("--journal") { Description = $"Where idempotency keys are recorded (default {PaymentJournal.DefaultPath})." };
         var command = new Command("pay", "Pay a beneficiary by SEPA transfer: verify the payee, confirm, and send with an idempotency key kept across re-runs.")
         {
-            beneficiaryOption, amountOption, referenceOption, accountOption, attachmentsOption, yesOption, scaOption, noWaitOption, journalOption,
+            beneficiaryOption, amountOption, referenceOption, invoiceOption, accountOption, attachmentsOption, yesOption, scaOption, noWaitOption, journalOption,
         };
         connection.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            if (!DecimalText.TryParse(parse.GetValue(amountOption), out var amount) || amount <= 0m || DecimalText.Scale(amount) > 2)
-            {
-                throw new CliException($"--amount: '{parse.GetValue(amountOption)}' is not a positive amount with at most 2 decimals, like 1100.50.", ExitCodes.Usage);
-            }
-
             var json = connection.WantsJson(parse);
             var say = json ? TextWriter.Null : console.Out;
             var sdk = connection.Connect(parse);
-            var wanted = parse.GetValue(beneficiaryOption)!;
-            var beneficiary = await FindBeneficiaryAsync(sdk, wanted, ct).ConfigureAwait(false);
+            var order = parse.GetValue(invoiceOption) is { } invoiceId
+                ? await InvoiceOrderAsync(sdk, invoiceId, parse, beneficiaryOption, amountOption, referenceOption, say, ct).ConfigureAwait(false)
+                : ManualOrder(parse, beneficiaryOption, amountOption, referenceOption);
+            var amount = order.Amount;
+            var beneficiary = await FindBeneficiaryAsync(sdk, order.Beneficiary, ct).ConfigureAwait(false);
             await say.WriteLineAsync($"[Step 1] GET /sepa/beneficiaries Found beneficiary: {beneficiary.Name} ({beneficiary.Id})").ConfigureAwait(false);
 
             var verification = await sdk.PayeeVerification.VerifyAsync(beneficiary.Iban, beneficiary.Name, ct).ConfigureAwait(false);
@@ -66,14 +68,14 @@ public static class PayCommand
             }
 
             var journal = new PaymentJournal(parse.GetValue(journalOption)?.FullName ?? PaymentJournal.DefaultPath, console.Clock);
-            var reference = parse.GetValue(referenceOption)!;
+            var reference = order.Reference;
             var key = journal.KeyFor(PaymentJournal.Fingerprint(organization.Id, beneficiary.Id, account.Id, DecimalText.Amount(amount), reference), out var reused);
             if (reused)
             {
                 await say.WriteLineAsync($"  Re-using the idempotency key recorded for this payment: a transfer already made is returned, not repeated.").ConfigureAwait(false);
             }
 
-            var attachmentIds = new List<string>();
+            var attachmentIds = new List<string>(order.AttachmentIds);
             foreach (var file in parse.GetValue(attachmentsOption) ?? [])
             {
                 if (!file.Exists)
@@ -137,12 +139,43 @@ public static class PayCommand
                     stdout.WriteString("match_result", verification.MatchResult);
                     stdout.WriteString("idempotency_key", key);
                     stdout.WriteBoolean("key_reused", reused);
+                    if (order.Invoice is not null)
+                    {
+                        stdout.WriteString("supplier_invoice_id", order.Invoice.Id);
+                    }
                 });
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static PaymentOrder ManualOrder(ParseResult parse, Option<string?> beneficiary, Option<string?> amount, Option<string?> reference)
+    {
+        if (parse.GetValue(beneficiary) is not { } to || parse.GetValue(amount) is not { } amountText || parse.GetValue(reference) is not { } referenceText)
+        {
+            throw new CliException("pay needs --beneficiary, --amount and --reference, or --supplier-invoice ID.", ExitCodes.Usage);
+        }
+
+        if (!DecimalText.TryParse(amountText, out var value) || value <= 0m || DecimalText.Scale(value) > 2)
+        {
+            throw new CliException($"--amount: '{amountText}' is not a positive amount with at most 2 decimals, like 1100.50.", ExitCodes.Usage);
+        }
+
+        return new PaymentOrder(to, value, referenceText, []);
+    }
+
+    private static async Task<PaymentOrder> InvoiceOrderAsync(ComptoirClient sdk, string invoiceId, ParseResult parse, Option<string?> beneficiary, Option<string?> amount, Option<string?> reference, TextWriter say, CancellationToken ct)
+    {
+        if (parse.GetValue(beneficiary) is not null || parse.GetValue(amount) is not null || parse.GetValue(reference) is not null)
+        {
+            throw new CliException("--supplier-invoice takes the beneficiary (IBAN), amount and reference from the invoice: leave out --beneficiary, --amount and --reference.", ExitCodes.Usage);
+        }
+
+        var order = await SupplierInvoicePayment.OrderAsync(sdk, invoiceId, ct).ConfigureAwait(false);
+        await say.WriteLineAsync($"[Step 0] GET /supplier_invoices/{invoiceId} {order.Invoice!.SupplierName ?? "(no supplier name)"}, invoice {order.Reference}: {DecimalText.Amount(order.Amount)} EUR to {Iban.Format(order.Beneficiary)}").ConfigureAwait(false);
+        return order;
     }
 
     private static async Task<Beneficiary> FindBeneficiaryAsync(ComptoirClient sdk, string wanted, CancellationToken ct)

@@ -6,7 +6,7 @@ using Comptoir.Client.Services;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary>comptoir supplier-invoices upload|list|show|mark-paid|reject, through the SDK.</summary>
+/// <summary>comptoir supplier-invoices upload|list|show|mark-paid|unmark-paid|reject, through the SDK.</summary>
 public static class SupplierInvoiceCommands
 {
     public static Command Build(CliConsole console)
@@ -20,6 +20,7 @@ public static class SupplierInvoiceCommands
             sdk.SupplierInvoices.MarkAsPaidAsync(id, parse.GetValue(date) is { } text
                 ? DateOnly.TryParseExact(text, "yyyy-MM-dd", out var day) ? day : throw new CliException($"--date: '{text}' is not a date YYYY-MM-DD.", ExitCodes.Usage)
                 : null, ct)));
+        group.Subcommands.Add(Single(console, "unmark-paid", "Set a paid supplier invoice back to the status it was paid from.", null, (sdk, id, _, ct) => sdk.SupplierInvoices.UnmarkAsPaidAsync(id, ct)));
         var note = new Option<string?>("--note") { Description = "Why the invoice is rejected." };
         var reason = new Option<string?>("--reason") { Description = "A reason code." };
         group.Subcommands.Add(Single(console, "reject", "Reject a supplier invoice (to review, to approve or awaiting payment).", [note, reason], (sdk, id, parse, ct) =>

@@ -39,11 +39,19 @@ public sealed record SupplierInvoice(
     bool HasDiscrepancies,
     IReadOnlyList<SupplierInvoiceDiscrepancy>? Discrepancies,
     string? AnalyzedAt,
+    IReadOnlyList<string>? MatchedTransactions,
     IReadOnlyList<string>? TransferIds,
     string? DeclinedNote,
     string? DeclinedReasonCode,
     JsonElement? Meta,
+    SupplierInvoiceActions? AvailableActions,
     string? InitiatorId);
+
+/// <summary>
+/// What the invoice's status allows now: the API's actions (mark_as_paid, unmark_as_paid, reject), the web app's
+/// (submit, approve, archive, discard, edit) and pay (a transfer may be made for it).
+/// </summary>
+public sealed record SupplierInvoiceActions(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject, bool Submit, bool Approve, bool Archive, bool Discard, bool Edit, bool Pay);
 
 /// <summary>One VAT row: the tax and its rate as a fraction ("0.2").</summary>
 public sealed record SupplierInvoiceTax(Money TaxAmount, string TaxRate);

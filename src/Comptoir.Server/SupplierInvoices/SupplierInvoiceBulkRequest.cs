@@ -7,7 +7,8 @@ namespace Comptoir.Server.SupplierInvoices;
 public sealed record NewSupplierInvoice(string Pointer, string IdempotencyKey, string? FileName, string? ContentType, byte[]? Content, string? AttachmentId);
 
 /// <summary>The request's own fields, which apply to every invoice of it.</summary>
-public sealed record BulkSettings(string Source, string Meta);
+/// <param name="SkipAttachmentMatcher">Do not look for the files among the organization's transaction receipts.</param>
+public sealed record BulkSettings(string Source, string Meta, bool SkipAttachmentMatcher = false);
 
 /// <summary>
 /// The rules of POST /v2/supplier_invoices/bulk: at most <see cref="MaxInvoices"/> invoices, each with an idempotency
@@ -38,7 +39,7 @@ public static class SupplierInvoiceBulkRequest
             throw ApiException.BadRequest("invalid", "skip_attachment_matcher must be true or false.", pointer: "/skip_attachment_matcher");
         }
 
-        return new BulkSettings(source, Meta(form.Meta));
+        return new BulkSettings(source, Meta(form.Meta), form.SkipAttachmentMatcher is "true" or "1");
     }
 
     /// <summary>

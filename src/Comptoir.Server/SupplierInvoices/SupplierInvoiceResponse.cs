@@ -55,7 +55,6 @@ public sealed record SupplierInvoiceResponse(
         var currency = row.Currency ?? "EUR";
         SupplierInvoiceMoney? Money(long? cents) => cents is { } value ? new SupplierInvoiceMoney(DecimalText.Amount(Rounding.FromCents(value)), currency) : null;
         using var meta = JsonDocument.Parse(row.Meta);
-        var open = SupplierInvoiceStatus.Open.Contains(row.Status, StringComparer.Ordinal);
         return new SupplierInvoiceResponse(
             row.Id, row.OrganizationId, row.FileName, row.Status, row.SourceType, row.Source, row.CreatedAt, row.UpdatedAt,
             row.AttachmentId, row.AttachmentId, row.InvoiceNumber, row.SupplierName, row.VatNumber, row.Tin, row.Description,
@@ -64,8 +63,8 @@ public sealed record SupplierInvoiceResponse(
             Money(row.PayableAmountCents), row.IssueDate, row.DueDate, row.PaymentDate, row.ScheduledDate, row.Iban,
             row.IsEinvoice, row.EInvoiceType, row.IsCreditNote, row.HasDuplicates, row.Discrepancies is not null,
             [.. SupplierInvoiceStore.ReadDiscrepancies(row.Discrepancies).Select(d => new SupplierInvoiceDiscrepancy(d.Rule, d.Message))],
-            row.AnalyzedAt, [], [], null, row.DeclinedNote, row.DeclinedReasonCode, [], meta.RootElement.Clone(),
-            new SupplierInvoiceActions(open, row.Status == SupplierInvoiceStatus.Paid, open),
+            row.AnalyzedAt, SupplierInvoiceStore.ReadIds(row.MatchedTransactions), SupplierInvoiceStore.ReadIds(row.TransferIds), null, row.DeclinedNote, row.DeclinedReasonCode, [], meta.RootElement.Clone(),
+            SupplierInvoiceActions.For(row.Status),
             row.InitiatorId);
     }
 
@@ -86,9 +85,24 @@ public sealed record SupplierInvoiceTax(SupplierInvoiceMoney TaxAmount, string T
 [PublicSurface]
 public sealed record SupplierInvoiceDiscrepancy(string Rule, string Message);
 
-/// <summary>Which public actions the invoice's status allows now.</summary>
+/// <summary>
+/// Which actions the invoice's status allows now, read from <see cref="SupplierInvoiceTransitions"/>: the public API's
+/// (mark_as_paid, unmark_as_paid, reject), the web app's (submit, approve, archive, discard, edit) and pay.
+/// </summary>
 [PublicSurface]
-public sealed record SupplierInvoiceActions(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject);
+public sealed record SupplierInvoiceActions(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject, bool Submit, bool Approve, bool Archive, bool Discard, bool Edit, bool Pay)
+{
+    public static SupplierInvoiceActions For(string status) => new(
+        SupplierInvoiceTransitions.MarkAsPaid.AllowedFrom(status),
+        SupplierInvoiceTransitions.UnmarkAsPaid.AllowedFrom(status),
+        SupplierInvoiceTransitions.Reject.AllowedFrom(status),
+        SupplierInvoiceTransitions.Submit.AllowedFrom(status),
+        SupplierInvoiceTransitions.Approve.AllowedFrom(status),
+        SupplierInvoiceTransitions.Archive.AllowedFrom(status),
+        SupplierInvoiceTransitions.Discard.AllowedFrom(status),
+        SupplierInvoiceTransitions.Edit.AllowedFrom(status),
+        SupplierInvoiceTransitions.Pay.AllowedFrom(status));
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SupplierInvoiceResponse))]

@@ -51,6 +51,15 @@ public sealed class SupplierInvoiceRow
     public string? Discrepancies { get; set; }
 
     public string? AnalyzedAt { get; set; }
+
+    /// <summary>The transfers that carry the invoice's file, as a JSON array of ids, oldest first.</summary>
+    public string TransferIds { get; set; } = "[]";
+
+    /// <summary>Transactions whose receipt is the same file (the attachment matcher), as a JSON array of ids.</summary>
+    public string MatchedTransactions { get; set; } = "[]";
+
+    /// <summary>The upload asked not to look for the file among transaction receipts.</summary>
+    public bool SkipAttachmentMatcher { get; set; }
     public string? DeclinedNote { get; set; }
     public string? DeclinedReasonCode { get; set; }
     public string? InitiatorId { get; set; }

@@ -2,7 +2,8 @@ namespace Comptoir.Server.SupplierInvoices;
 
 /// <summary>
 /// The statuses of a supplier invoice: to_review (new) -> to_approve -> awaiting_payment -> scheduled / pending -> paid,
-/// and the dead ends rejected, archived, discarded.
+/// and the dead ends rejected, archived, discarded. <see cref="SupplierInvoiceTransitions"/> says which action leads
+/// where.
 /// </summary>
 public static class SupplierInvoiceStatus
 {
@@ -18,6 +19,9 @@ public static class SupplierInvoiceStatus
 
     public static readonly IReadOnlyList<string> All = [ToReview, ToApprove, AwaitingPayment, Scheduled, Pending, Paid, Rejected, Archived, Discarded];
 
-    /// <summary>The statuses an invoice may be rejected or marked paid from: not yet on its way to being paid.</summary>
+    /// <summary>The statuses an invoice may be rejected, edited or marked paid from: not yet on its way to being paid.</summary>
     public static readonly IReadOnlyList<string> Open = [ToReview, ToApprove, AwaitingPayment];
+
+    /// <summary>A transfer carrying the invoice's file is on its way: the invoice waits for it to settle.</summary>
+    public static readonly IReadOnlyList<string> InPayment = [Scheduled, Pending];
 }

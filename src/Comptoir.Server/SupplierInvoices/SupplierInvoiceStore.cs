@@ -4,31 +4,44 @@ using System.Text.Json;
 using Comptoir.Core.Money;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.Webhooks;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace Comptoir.Server.SupplierInvoices;
 
 /// <summary>
 /// Supplier invoices of an organization; every read is scoped by organization id. An upload writes its files, its
-/// invoices and their analysis jobs in one transaction; each later change is one method here.
+/// invoices and their analysis jobs in one transaction; each later change is one method here (the review actions and
+/// edits in SupplierInvoiceStore.Transitions.cs, the transfers' in SupplierInvoiceStore.Payments.cs), and every change
+/// records its v1/supplier-invoices webhook event in its transaction.
 /// </summary>
 [PublicSurface]
-public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeProvider clock)
+public sealed partial class SupplierInvoiceStore(Database database, JobQueue jobs, TimeProvider clock, ILogger<SupplierInvoiceStore> logger)
 {
     private const string InsertSql =
         "INSERT INTO supplier_invoices (id, organization_id, idempotency_key, attachment_id, file_name, file_name_search, status, source, source_type, meta, " +
-        "is_einvoice, is_credit_note, has_duplicates, initiator_id, created_at, updated_at) VALUES (@Id, @OrganizationId, @IdempotencyKey, @AttachmentId, " +
-        "@FileName, @FileNameSearch, @Status, @Source, @SourceType, @Meta, @IsEinvoice, @IsCreditNote, @HasDuplicates, @InitiatorId, @CreatedAt, @UpdatedAt) " +
+        "is_einvoice, is_credit_note, has_duplicates, initiator_id, created_at, updated_at, transfer_ids, matched_transactions, skip_attachment_matcher) VALUES (@Id, @OrganizationId, @IdempotencyKey, @AttachmentId, " +
+        "@FileName, @FileNameSearch, @Status, @Source, @SourceType, @Meta, @IsEinvoice, @IsCreditNote, @HasDuplicates, @InitiatorId, @CreatedAt, @UpdatedAt, @TransferIds, @MatchedTransactions, @SkipAttachmentMatcher) " +
         "ON CONFLICT (organization_id, idempotency_key) DO NOTHING RETURNING id";
+
+    // Transaction receipts with the same content as a file: the attachment matcher (docs/supplier-invoices.md).
+    private const string MatchSql =
+        "SELECT DISTINCT ta.transaction_id FROM attachments a JOIN transaction_attachments ta ON ta.attachment_id = a.id " +
+        "JOIN transactions tr ON tr.id = ta.transaction_id AND tr.organization_id = a.organization_id " +
+        "WHERE a.organization_id = @organizationId AND a.sha256 = @sha256 ORDER BY ta.transaction_id";
 
     /// <summary>
     /// Creates the invoices of a bulk upload, each with its file (when sent) and its analysis job, and runs
     /// <paramref name="alsoInTransaction"/> with the result. An idempotency key already used returns the invoice it
-    /// created then, and writes nothing. The result has one row per item, in order.
+    /// created then, and writes nothing. Each invoice is written under its own savepoint: one that fails unexpectedly
+    /// is rolled back alone and comes back as an internal_server_error of its pointer, and the others are created. A
+    /// database that cannot serve fails the whole request, as any write.
     /// </summary>
-    public async Task<IReadOnlyList<SupplierInvoiceRow>> CreateBatchAsync(string organizationId, string? initiatorId, BulkSettings settings, IReadOnlyList<NewSupplierInvoice> items, AlsoInTransaction<IReadOnlyList<SupplierInvoiceRow>>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+    public async Task<SupplierInvoiceBatch> CreateBatchAsync(string organizationId, string? initiatorId, BulkSettings settings, IReadOnlyList<NewSupplierInvoice> items, AlsoInTransaction<SupplierInvoiceBatch>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(items);
@@ -37,17 +50,41 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
             var now = clock.GetUtcNow();
             var nowText = Timestamps.ToText(now);
             var rows = new List<SupplierInvoiceRow>(items.Count);
+            var failed = new List<ApiError>();
             foreach (var item in items)
             {
-                rows.Add(await CreateOneAsync(c, t, organizationId, initiatorId, settings, item, now, nowText).ConfigureAwait(false));
+                await c.ExecuteAsync("SAVEPOINT supplier_invoice_item", transaction: t).ConfigureAwait(false);
+                try
+                {
+                    rows.Add(await CreateOneAsync(c, t, organizationId, initiatorId, settings, item, now, nowText).ConfigureAwait(false));
+                    await c.ExecuteAsync("RELEASE SAVEPOINT supplier_invoice_item", transaction: t).ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsItemFailure(e, cancellationToken))
+                {
+                    await c.ExecuteAsync("ROLLBACK TO SAVEPOINT supplier_invoice_item", transaction: t).ConfigureAwait(false);
+                    await c.ExecuteAsync("RELEASE SAVEPOINT supplier_invoice_item", transaction: t).ConfigureAwait(false);
+                    LogItemFailure(logger, e, item.Pointer, organizationId);
+                    failed.Add(new ApiError("internal_server_error", "This invoice could not be stored because of an internal error; the others of the request were. Send it again with the same idempotency_key.", item.Pointer));
+                }
             }
 
-            await alsoInTransaction.RunAsync(c, t, rows).ConfigureAwait(false);
-            return rows;
+            var batch = new SupplierInvoiceBatch(rows, failed);
+            await alsoInTransaction.RunAsync(c, t, batch).ConfigureAwait(false);
+            return batch;
         }, cancellationToken).ConfigureAwait(false);
         jobs.Signal();
         return result;
     }
+
+    /// <summary>
+    /// A failure of one invoice rather than of the database: not a cancellation, nor a database that cannot serve
+    /// (which fails the request with a 503, so the client retries it whole).
+    /// </summary>
+    private static bool IsItemFailure(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && !StorageFailures.IsUnavailable(e) && !StorageFailures.IsSqliteFault(e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Supplier invoice {Pointer} of a bulk upload of organization {OrganizationId} failed; the others were stored")]
+    private static partial void LogItemFailure(ILogger logger, Exception exception, string pointer, string organizationId);
 
     private async Task<SupplierInvoiceRow> CreateOneAsync(DbConnection c, DbTransaction t, string organizationId, string? initiatorId, BulkSettings settings, NewSupplierInvoice item, DateTimeOffset now, string nowText)
     {
@@ -64,9 +101,10 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
         }
         else
         {
-            attachment = await c.QuerySingleAsync<AttachmentRow>("SELECT id, file_name FROM attachments WHERE id = @id AND organization_id = @organizationId", new { id = item.AttachmentId, organizationId }, t).ConfigureAwait(false);
+            attachment = await c.QuerySingleAsync<AttachmentRow>("SELECT id, file_name, sha256 FROM attachments WHERE id = @id AND organization_id = @organizationId", new { id = item.AttachmentId, organizationId }, t).ConfigureAwait(false);
         }
 
+        var matched = settings.SkipAttachmentMatcher ? [] : (await c.QueryAsync<string>(MatchSql, new { organizationId, sha256 = attachment.Sha256 }, t).ConfigureAwait(false)).AsList();
         var row = new SupplierInvoiceRow
         {
             Id = Guid.CreateVersion7().ToString(),
@@ -80,6 +118,8 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
             SourceType = item.Content is null ? "attachment" : "file",
             Meta = settings.Meta,
             InitiatorId = initiatorId,
+            MatchedTransactions = WriteIds(matched),
+            SkipAttachmentMatcher = settings.SkipAttachmentMatcher,
             CreatedAt = nowText,
             UpdatedAt = nowText,
         };
@@ -97,6 +137,7 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
         }
 
         await jobs.EnqueueAsync(c, t, SupplierInvoiceAnalysisJob.Kind, row.Id, now).ConfigureAwait(false);
+        await SupplierInvoiceEvents.RecordAsync(c, t, row, WebhookEventNames.Created).ConfigureAwait(false);
         return row;
     }
 
@@ -176,54 +217,6 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>to_review, to_approve or awaiting_payment -> paid on <paramref name="paymentDate"/> (today when null).</summary>
-    public Task<SupplierInvoiceRow> MarkPaidAsync(string organizationId, string id, DateOnly? paymentDate, AlsoInTransaction<SupplierInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(organizationId, id, "mark_as_paid", SupplierInvoiceStatus.Open, (invoice, now) =>
-        {
-            invoice.StatusBeforePaid = invoice.Status;
-            invoice.Status = SupplierInvoiceStatus.Paid;
-            invoice.PaymentDate = Timestamps.Date(paymentDate ?? DateOnly.FromDateTime(now.UtcDateTime));
-        }, alsoInTransaction, cancellationToken);
-
-    /// <summary>paid -> the status it was marked paid from (awaiting_payment when unknown).</summary>
-    public Task<SupplierInvoiceRow> UnmarkPaidAsync(string organizationId, string id, AlsoInTransaction<SupplierInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(organizationId, id, "unmark_as_paid", [SupplierInvoiceStatus.Paid], (invoice, _) =>
-        {
-            invoice.Status = invoice.StatusBeforePaid ?? SupplierInvoiceStatus.AwaitingPayment;
-            invoice.StatusBeforePaid = null;
-            invoice.PaymentDate = null;
-        }, alsoInTransaction, cancellationToken);
-
-    /// <summary>to_review, to_approve or awaiting_payment -> rejected, with the reason given.</summary>
-    public Task<SupplierInvoiceRow> RejectAsync(string organizationId, string id, string? note, string? reasonCode, AlsoInTransaction<SupplierInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(organizationId, id, "reject", SupplierInvoiceStatus.Open, (invoice, _) =>
-        {
-            invoice.Status = SupplierInvoiceStatus.Rejected;
-            invoice.DeclinedNote = note;
-            invoice.DeclinedReasonCode = reasonCode;
-        }, alsoInTransaction, cancellationToken);
-
-    private Task<SupplierInvoiceRow> TransitionAsync(string organizationId, string id, string action, IReadOnlyList<string> from, Action<SupplierInvoiceRow, DateTimeOffset> change, AlsoInTransaction<SupplierInvoiceRow>? alsoInTransaction, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (c, t) =>
-        {
-            var invoice = await c.QuerySingleOrDefaultAsync<SupplierInvoiceRow>(
-                "SELECT * FROM supplier_invoices WHERE id = @id AND organization_id = @organizationId" + database.ForUpdate, new { id, organizationId }, t).ConfigureAwait(false)
-                ?? throw ApiException.NotFound("Supplier invoice");
-            if (!from.Contains(invoice.Status, StringComparer.Ordinal))
-            {
-                throw ApiException.BadRequest("invalid_transition", $"Invalid transition: cannot {action} a supplier invoice in status {invoice.Status} (only from {string.Join(", ", from)}).");
-            }
-
-            var now = clock.GetUtcNow();
-            change(invoice, now);
-            invoice.UpdatedAt = Timestamps.ToText(now);
-            await c.ExecuteAsync(
-                "UPDATE supplier_invoices SET status = @Status, status_before_paid = @StatusBeforePaid, payment_date = @PaymentDate, declined_note = @DeclinedNote, declined_reason_code = @DeclinedReasonCode, updated_at = @UpdatedAt WHERE id = @Id",
-                invoice, t).ConfigureAwait(false);
-            await alsoInTransaction.RunAsync(c, t, invoice).ConfigureAwait(false);
-            return invoice;
-        }, cancellationToken);
-
     /// <summary>
     /// Stores what the analysis read, once: an invoice already analysed is left as it is (a job run twice changes
     /// nothing). Marks duplicates (same supplier by VAT number, registration number or name, same invoice number) on
@@ -265,27 +258,51 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
                 found.IsCreditNote,
                 discrepancies,
             }, t).ConfigureAwait(false);
-        if (changed == 0 || found.InvoiceNumber is null)
+        if (changed == 0)
         {
-            return changed > 0;
+            return false;
         }
 
-        var same = (await c.QueryAsync<string>(
-            "SELECT other.id FROM supplier_invoices other JOIN supplier_invoices self ON self.id = @id " +
-            "WHERE other.organization_id = self.organization_id AND other.invoice_number = self.invoice_number AND (" +
+        var invoice = await c.QuerySingleAsync<SupplierInvoiceRow>("SELECT * FROM supplier_invoices WHERE id = @id", new { id }, t).ConfigureAwait(false);
+        await MarkDuplicatesAsync(c, t, invoice, now).ConfigureAwait(false);
+        await SupplierInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Flags <paramref name="invoice"/> and every other invoice of its organization with the same number from the same
+    /// supplier (VAT number, registration number or name) as duplicates; each one newly flagged records its event
+    /// (the caller records <paramref name="invoice"/>'s).
+    /// </summary>
+    private static async Task MarkDuplicatesAsync(DbConnection c, DbTransaction t, SupplierInvoiceRow invoice, string now)
+    {
+        if (invoice.InvoiceNumber is null)
+        {
+            return;
+        }
+
+        var same = (await c.QueryAsync<SupplierInvoiceRow>(
+            "SELECT other.* FROM supplier_invoices other JOIN supplier_invoices self ON self.id = @id " +
+            "WHERE other.organization_id = self.organization_id AND other.id <> self.id AND other.invoice_number = self.invoice_number AND (" +
             "(other.vat_number IS NOT NULL AND other.vat_number = self.vat_number) OR (other.tin IS NOT NULL AND other.tin = self.tin) " +
             "OR (other.supplier_name_search IS NOT NULL AND other.supplier_name_search = self.supplier_name_search))",
-            new { id }, t).ConfigureAwait(false)).AsList();
-        if (same.Count > 1)
+            new { id = invoice.Id }, t).ConfigureAwait(false)).AsList();
+        if (same.Count == 0)
         {
-            // One statement per row: a handful of rows, and each statement stays one compiled text.
-            foreach (var duplicate in same)
-            {
-                await c.ExecuteAsync("UPDATE supplier_invoices SET has_duplicates = @yes, updated_at = @now WHERE id = @duplicate", new { duplicate, now, yes = true }, t).ConfigureAwait(false);
-            }
+            return;
         }
 
-        return true;
+        // One statement per row: a handful of rows, and each statement stays one compiled text.
+        foreach (var other in same.Where(o => !o.HasDuplicates).Append(invoice))
+        {
+            other.HasDuplicates = true;
+            other.UpdatedAt = now;
+            await c.ExecuteAsync("UPDATE supplier_invoices SET has_duplicates = @HasDuplicates, updated_at = @UpdatedAt WHERE id = @Id", other, t).ConfigureAwait(false);
+            if (other != invoice)
+            {
+                await SupplierInvoiceEvents.RecordAsync(c, t, other, WebhookEventNames.Updated).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The VAT breakdown as stored in supplier_invoices.taxes.</summary>
@@ -295,5 +312,15 @@ public sealed class SupplierInvoiceStore(Database database, JobQueue jobs, TimeP
     internal static IReadOnlyList<StoredDiscrepancy> ReadDiscrepancies(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize(json, SupplierInvoiceStorageJsonContext.Default.ListStoredDiscrepancy) ?? [];
 
+    /// <summary>A JSON array of ids as stored (transfer_ids, matched_transactions).</summary>
+    internal static IReadOnlyList<string> ReadIds(string json) =>
+        JsonSerializer.Deserialize(json, ServerJsonContext.Default.IReadOnlyListString) ?? [];
+
+    internal static string WriteIds(IReadOnlyList<string> ids) => JsonSerializer.Serialize(ids, ServerJsonContext.Default.IReadOnlyListString);
+
     internal static string Today(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What a bulk upload wrote: one row per invoice stored (or found under its key), in order, and the invoices that failed.</summary>
+[PublicSurface]
+public sealed record SupplierInvoiceBatch(IReadOnlyList<SupplierInvoiceRow> Rows, IReadOnlyList<ApiError> Failed);

@@ -60,15 +60,19 @@ public static class SupplierInvoicesApi
         var settings = SupplierInvoiceBulkRequest.Settings(form);
         var (accepted, errors) = await SupplierInvoiceBulkRequest.ApplyAsync(form,
             async id => await attachments.FindAsync(principal.OrganizationId, id, cancellationToken).ConfigureAwait(false) is not null).ConfigureAwait(false);
-        JsonResponse Render(IReadOnlyList<SupplierInvoiceRow> rows) => BulkReply(rows, errors);
+        JsonResponse Render(SupplierInvoiceBatch batch) => BulkReply(batch.Rows, [.. errors.Concat(batch.Failed).OrderBy(e => ItemIndex(e.Pointer))]);
         if (accepted.Count == 0)
         {
-            return Render([]);
+            return Render(new SupplierInvoiceBatch([], []));
         }
 
-        var rows = await store.CreateBatchAsync(principal.OrganizationId, principal.MembershipId, settings, accepted, context.ReplyRecording<IReadOnlyList<SupplierInvoiceRow>>(Render), cancellationToken).ConfigureAwait(false);
-        return context.Reply(rows, Render);
+        var batch = await store.CreateBatchAsync(principal.OrganizationId, principal.MembershipId, settings, accepted, context.ReplyRecording<SupplierInvoiceBatch>(Render), cancellationToken).ConfigureAwait(false);
+        return context.Reply(batch, Render);
     }
+
+    /// <summary>N of /supplier_invoices/N/..., so the errors come in the order of the request's invoices.</summary>
+    private static int ItemIndex(string? pointer) =>
+        pointer?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, var index, ..] && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue;
 
     /// <summary>{"supplier_invoices": [each invoice once], "errors": [{code, detail, source: {pointer}}]}.</summary>
     private static JsonResponse BulkReply(IReadOnlyList<SupplierInvoiceRow> rows, IReadOnlyList<ApiError> errors) => JsonResponse.Ok(json =>

@@ -39,8 +39,8 @@ public sealed record SupplierInvoiceDoc(
     bool HasDiscrepancies,
     IReadOnlyList<SupplierInvoiceDiscrepancyDoc> Discrepancies,
     DateTimeOffset? AnalyzedAt,
-    IReadOnlyList<string> MatchedTransactions,
-    IReadOnlyList<string> TransferIds,
+    [property: Description("Transactions whose receipt is the same file (same SHA-256), found at upload unless skip_attachment_matcher was true.")] IReadOnlyList<string> MatchedTransactions,
+    [property: Description("Transfers whose attachment_ids carry this invoice's attachment: creating one moves the invoice to scheduled (a later scheduled_date) or pending, its settlement to paid, its decline or cancellation back to awaiting_payment.")] IReadOnlyList<string> TransferIds,
     object? RequestTransfer,
     string? DeclinedNote,
     string? DeclinedReasonCode,
@@ -55,7 +55,8 @@ public sealed record SupplierInvoiceTaxDoc(SupplierInvoiceMoneyDoc TaxAmount, [p
 
 public sealed record SupplierInvoiceDiscrepancyDoc([property: Description("The EN 16931 rule, e.g. BR-CO-15.")] string Rule, string Message);
 
-public sealed record SupplierInvoiceActionsDoc(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject);
+[Description("What the status allows now. mark_as_paid, unmark_as_paid and reject are this API's actions; submit (to_review -> to_approve), approve (to_approve -> awaiting_payment), archive (paid or rejected -> archived), discard (to_review -> discarded) and edit (the extracted data, while open) are the web app's, run with `comptoir admin supplier-invoices`; pay: a transfer may be made for it (awaiting_payment).")]
+public sealed record SupplierInvoiceActionsDoc(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject, bool Submit, bool Approve, bool Archive, bool Discard, bool Edit, bool Pay);
 
 public sealed record SupplierInvoiceResponseDoc(SupplierInvoiceDoc SupplierInvoice);
 
@@ -63,7 +64,7 @@ public sealed record SupplierInvoiceListDoc(IReadOnlyList<SupplierInvoiceDoc> Su
 
 public sealed record SupplierInvoiceBulkErrorSourceDoc(string Pointer);
 
-[Description("code: invalid (type or size), required (missing key or file), limit_reached (beyond 20 invoices); source.pointer names the invoice, e.g. /supplier_invoices/3/file.")]
+[Description("code: invalid (type or size), required (missing key or file), limit_reached (beyond 20 invoices), internal_server_error (this invoice could not be stored; the others were; send it again with the same key); source.pointer names the invoice, e.g. /supplier_invoices/3/file.")]
 public sealed record SupplierInvoiceBulkErrorDoc(string Code, string Detail, SupplierInvoiceBulkErrorSourceDoc Source);
 
 [Description("The invoices created, or found under an idempotency key already used, and one error per invoice refused.")]
@@ -73,7 +74,7 @@ public sealed record SupplierInvoiceBulkResponseDoc(IReadOnlyList<SupplierInvoic
 public sealed record SupplierInvoiceBulkDoc(
     [property: Description("pay_by_invoice, supplier_invoices (default), integration, transaction_attachment or generic_upload.")] string? Source = null,
     [property: Description("A JSON object, sent as a string; stored and returned.")] string? Meta = null,
-    [property: Description("Accepted for compatibility: true or false.")] bool? SkipAttachmentMatcher = null);
+    [property: Description("true: do not look for the uploaded file among the organization's transaction receipts (matched_transactions stays empty). Default false.")] bool? SkipAttachmentMatcher = null);
 
 [Description("{\"supplier_invoice\": {\"payment_date\": \"YYYY-MM-DD\"}} (today when absent); the unwrapped form is accepted too.")]
 public sealed record SupplierInvoiceMarkPaidDoc(SupplierInvoiceMarkPaidFieldsDoc? SupplierInvoice = null);

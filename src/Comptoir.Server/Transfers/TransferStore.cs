@@ -7,6 +7,7 @@ using Comptoir.Server.Beneficiaries;
 using Comptoir.Server.Organizations;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
+using Comptoir.Server.SupplierInvoices;
 using Comptoir.Server.Webhooks;
 using Dapper;
 
@@ -16,9 +17,10 @@ namespace Comptoir.Server.Transfers;
 /// SEPA transfers. Creation runs in one transaction that finds a previous transfer with the same idempotency key,
 /// checks account, beneficiary, proof token, attachments and SCA, reserves the funds (never an overdraft, even under
 /// concurrency), records the transfer and its pending debit, and schedules its settlement. A unique index on the key
-/// makes a concurrent duplicate fail and return the first transfer: one key, one debit.
+/// makes a concurrent duplicate fail and return the first transfer: one key, one debit. A transfer whose attachments
+/// include a supplier invoice's file pays that invoice: each change of the transfer moves the invoice in its transaction.
 /// </summary>
-public sealed class TransferStore(Database database, PayeeVerification verification, ScaSessions sca, JobQueue jobs, TimeProvider clock)
+public sealed class TransferStore(Database database, PayeeVerification verification, ScaSessions sca, JobQueue jobs, SupplierInvoiceStore supplierInvoices, TimeProvider clock)
 {
     public const string SettleTransfer = "settle_transfer";
 
@@ -182,6 +184,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         var settleAt = instant ? start + TransferLimits.InstantSettlement : TransferLimits.NextBusinessDay(start);
         await jobs.EnqueueAsync(c, t, SettleTransfer, transfer.Id, settleAt).ConfigureAwait(false);
         await TransferEvents.RecordAsync(c, t, transfer, WebhookEventNames.Created).ConfigureAwait(false);
+        await supplierInvoices.TransferCreatedAsync(c, t, organizationId, transfer.Id, request.AttachmentIds, transfer.ScheduledDate, scheduled > today, nowText).ConfigureAwait(false);
         return transfer;
     }
 
@@ -200,6 +203,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             await Ledger.DeclineDebitAsync(c, t, transfer.BankAccountId, transfer.TransactionId!, transfer.AmountCents, now).ConfigureAwait(false);
             transfer.Status = TransferStatus.Canceled;
             await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
+            await supplierInvoices.TransferFailedAsync(c, t, organizationId, transfer.Id, AttachmentIdsOf(transfer), now).ConfigureAwait(false);
             await alsoInTransaction.RunAsync(c, t, transfer).ConfigureAwait(false);
             return transfer;
         }, cancellationToken);
@@ -253,6 +257,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             transfer.DeclinedReason = "account_closed";
             transfer.ProcessedAt = now;
             await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
+            await supplierInvoices.TransferFailedAsync(c, t, transfer.OrganizationId, transfer.Id, AttachmentIdsOf(transfer), now).ConfigureAwait(false);
             return;
         }
 
@@ -260,6 +265,7 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
         transfer.Status = TransferStatus.Settled;
         transfer.ProcessedAt = transfer.CompletedAt = now;
         await SaveStatusAsync(c, t, transfer, now).ConfigureAwait(false);
+        await supplierInvoices.TransferSettledAsync(c, t, transfer.OrganizationId, transfer.Id, AttachmentIdsOf(transfer), now).ConfigureAwait(false);
 
         // When the payee's account is held on this server, the money arrives there in the same transaction.
         var beneficiary = await c.QuerySingleAsync<BeneficiaryRow>("SELECT * FROM beneficiaries WHERE id = @id", new { id = transfer.BeneficiaryId }, t).ConfigureAwait(false);
@@ -270,6 +276,9 @@ public sealed class TransferStore(Database database, PayeeVerification verificat
             await Ledger.CreditWithTransactionAsync(c, t, payee.OrganizationId, payee.Id, transfer.AmountCents, payer, transfer.Reference, payer, account.Iban, "transfer", now).ConfigureAwait(false);
         }
     }
+
+    private static IReadOnlyList<string> AttachmentIdsOf(TransferRow transfer) =>
+        JsonSerializer.Deserialize(transfer.AttachmentIds, Http.Json.ServerJsonContext.Default.IReadOnlyListString) ?? [];
 
     /// <summary>The one write of a transfer's status change (with its reason and processing times).</summary>
     private static async Task SaveStatusAsync(DbConnection c, DbTransaction t, TransferRow transfer, string now)
