@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Comptoir.FacturX.Validation.Engine;
 using static Comptoir.FacturX.Validation.Cii.CiiNames;
 using static Comptoir.FacturX.Validation.Rules.En16931Rules;

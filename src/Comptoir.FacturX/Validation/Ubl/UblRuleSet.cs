@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Comptoir.FacturX.Validation.Engine;
 
 namespace Comptoir.FacturX.Validation.Ubl;
 
@@ -7,7 +8,18 @@ internal static class UblRuleSet
 {
     public static IReadOnlyList<ValidationFinding> Validate(XElement root)
     {
-        _ = root;
-        return [];
+        var document = new UblDocument(root);
+        var findings = new FindingCollector();
+        UblInvoiceRules.Check(document, findings);
+        UblLineRules.Check(document, findings);
+        UblAllowanceChargeRules.Check(document, findings);
+        UblTotalsRules.Check(document, findings);
+        UblPartyRules.Check(document, findings);
+        UblPaymentRules.Check(document, findings);
+        UblVatBreakdownRules.Check(document, findings);
+        UblVatCategoryRules.Check(document, findings);
+        UblCodeListRules.Check(document, findings);
+        UblSyntaxRules.Check(document, findings);
+        return findings.Findings;
     }
 }
