@@ -8,7 +8,7 @@ using Comptoir.Bench;
 //   full_page_writes on); --no-fsync turns the three off, as the tests' cluster does (BenchPostgresCluster).
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
-// dotnet run -c Release --project bench/Comptoir.Bench -- validate [N]                     (native EN 16931 validator vs Saxon)
+// dotnet run -c Release --project bench/Comptoir.Bench -- validate [N] [MAXLINES]          (native EN 16931 validator vs Saxon)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
@@ -21,7 +21,9 @@ if (args.Length >= 3 && args[0] == "probe")
 
 if (args.Length > 0 && args[0] == "validate")
 {
-    return ValidatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return ValidatorBenchmark.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")

@@ -67,8 +67,12 @@ public static partial class FacturXInspector
         return new InspectionReport { Attachment = attachment, Invoice = invoice, DeclaredConformanceLevel = level, Findings = findings };
     }
 
-    /// <summary>MINIMUM and BASIC WL are not EN 16931 invoices (no lines, no breakdown): the rules do not apply to them.</summary>
-    private static bool ClaimsEn16931(CiiInvoice invoice) => invoice.Profile is "BASIC" or "EN 16931" or "EXTENDED" or "XRECHNUNG";
+    /// <summary>
+    /// The profiles that claim compliance with EN 16931 (BASIC, EN 16931, XRechnung). MINIMUM and BASIC WL are not
+    /// EN 16931 invoices (no lines, no breakdown) and EXTENDED is only conformant (an extension judged by its own
+    /// Factur-X rules): the CEN rules do not apply to them.
+    /// </summary>
+    private static bool ClaimsEn16931(CiiInvoice invoice) => invoice.Profile is "BASIC" or "EN 16931" or "XRECHNUNG";
 
     /// <summary>The EN 16931 rules' findings: a fatal rule is an error, with where it broke.</summary>
     private static void AddRuleFindings(ValidationReport report, List<Finding> findings)

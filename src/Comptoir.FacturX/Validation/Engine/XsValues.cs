@@ -20,6 +20,11 @@ internal static partial class XsValues
             return string.Empty;
         }
 
+        if (text.AsSpan().IndexOfAny(XmlWhitespace) < 0)
+        {
+            return text;
+        }
+
         var parts = text.Split(XmlWhitespace, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', parts);
     }
