@@ -6,7 +6,7 @@ using static Comptoir.FacturX.Validation.Ubl.UblNames;
 namespace Comptoir.FacturX.Validation.Ubl;
 
 /// <summary>The rules whose context is the invoice or credit note itself (BR-01 to BR-16, BR-53, BR-CO-03,
-/// BR-CO-15, BR-CO-18, BR-DEC-13, BR-DEC-15), as bound to UBL.</summary>
+/// BR-CO-15, BR-CO-18), as bound to UBL.</summary>
 internal static class UblInvoiceRules
 {
     public static void Check(UblDocument d, FindingCollector f)
@@ -32,10 +32,8 @@ internal static class UblInvoiceRules
         f.Require(GrandTotalIsBasisPlusTax(root), BrCo15, root);
         f.Require(root.Elements(TaxTotal).Elements(TaxSubtotal).Any(), BrCo18, root);
 
-        // As bound in UBL, BR-DEC-13 and BR-DEC-15 compare @currencyID with a DocumentCurrencyCode (TaxCurrencyCode)
-        // child of the tax amount, which never exists: both rules always hold.
-        f.Require(true, BrDec13, root);
-        f.Require(true, BrDec15, root);
+        // BR-DEC-13 and BR-DEC-15 are not checked: as bound in UBL they compare @currencyID with a
+        // DocumentCurrencyCode (TaxCurrencyCode) child of the tax amount, which never exists, so they always hold.
     }
 
     /// <summary>BR-CO-15: for every document currency, exactly one TaxAmount in it and BT-112 = round(BT-109 + BT-110).</summary>
