@@ -9,6 +9,7 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- webhooks [sqlite|postgres] [SECONDS] [--no-fsync]     (deliveries, latency, POST with 3 subscriptions A/B)
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
+// dotnet run -c Release --project bench/Comptoir.Bench -- validate [N] [MAXLINES]          (native EN 16931 validator vs Saxon)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
@@ -17,6 +18,13 @@ if (args.Length >= 3 && args[0] == "probe")
     using var credentials = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(args[2]));
     string Field(string name) => credentials.RootElement.GetProperty(name).GetString()!;
     return await Probe.RunAsync(args[1], Field("base_url") + "/", Field("authorization"), Field("iban"), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 0 && args[0] == "validate")
+{
+    return ValidatorBenchmark.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")

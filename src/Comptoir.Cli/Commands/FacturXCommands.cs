@@ -10,15 +10,16 @@ using Comptoir.FacturX.Reading;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary><c>comptoir facturx generate|extract|inspect</c>.</summary>
+/// <summary><c>comptoir facturx generate|extract|inspect|validate</c>.</summary>
 public static class FacturXCommands
 {
     public static Command Build(CliConsole console)
     {
-        var command = new Command("facturx", "Generate, extract and inspect Factur-X (EN 16931) invoices.");
+        var command = new Command("facturx", "Generate, extract, inspect and validate Factur-X (EN 16931) invoices.");
         command.Subcommands.Add(Generate(console));
         command.Subcommands.Add(Extract(console));
         command.Subcommands.Add(Inspect(console));
+        command.Subcommands.Add(FacturXValidateCommand.Build(console));
         return command;
     }
 
@@ -102,7 +103,7 @@ public static class FacturXCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "The PDF to inspect." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("inspect", "Show a Factur-X PDF's profile, parties and totals, and what is wrong with it (exit 1 when it has errors).") { file, json };
+        var command = new Command("inspect", "Show a Factur-X PDF's profile, parties and totals, and what is wrong with it: container checks and every EN 16931 rule (exit 1 when it has errors).") { file, json };
         command.SetAction(parse =>
         {
             var pdf = parse.GetValue(file)!;

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Comptoir.FacturX.Reading;
+using Comptoir.FacturX.Validation;
 
 namespace Comptoir.FacturX.Inspection;
 
 /// <summary>
 /// Structural checks of a Factur-X PDF (the ones validators most often reject: attachment name and relationship,
-/// XMP identification, OutputIntent, embedded fonts) and arithmetic checks of the embedded invoice (BR-CO-10..16
-/// and the VAT of each breakdown row). Not a replacement for the official Schematron, which the tests run.
+/// XMP identification, OutputIntent, embedded fonts), arithmetic checks of the embedded invoice (BR-CO-10..16
+/// and the VAT of each breakdown row) and every EN 16931 rule through the native <see cref="InvoiceValidator"/>.
 /// </summary>
 public static partial class FacturXInspector
 {
@@ -53,6 +54,10 @@ public static partial class FacturXInspector
             invoice = CiiReader.Read(attachment.Content);
             CheckProfile(invoice, level, attachment, findings);
             InvoiceArithmetic.Check(invoice, findings);
+            if (ClaimsEn16931(invoice))
+            {
+                AddRuleFindings(InvoiceValidator.Validate(attachment.Content), findings);
+            }
         }
         catch (InvalidDataException e)
         {
@@ -60,6 +65,22 @@ public static partial class FacturXInspector
         }
 
         return new InspectionReport { Attachment = attachment, Invoice = invoice, DeclaredConformanceLevel = level, Findings = findings };
+    }
+
+    /// <summary>
+    /// The profiles that claim compliance with EN 16931 (BASIC, EN 16931, XRechnung). MINIMUM and BASIC WL are not
+    /// EN 16931 invoices (no lines, no breakdown) and EXTENDED is only conformant (an extension judged by its own
+    /// Factur-X rules): the CEN rules do not apply to them.
+    /// </summary>
+    private static bool ClaimsEn16931(CiiInvoice invoice) => invoice.Profile is "BASIC" or "EN 16931" or "XRECHNUNG";
+
+    /// <summary>The EN 16931 rules' findings: a fatal rule is an error, with where it broke.</summary>
+    private static void AddRuleFindings(ValidationReport report, List<Finding> findings)
+    {
+        foreach (var finding in report.Findings)
+        {
+            findings.Add(new Finding(finding.RuleId, $"{finding.Message} (at {finding.Location})", finding.Severity == FindingSeverity.Fatal));
+        }
     }
 
     private static void CheckContainer(PdfFile file, string? xmp, List<Finding> findings)

@@ -1,0 +1,90 @@
+using System.Xml.Linq;
+using Comptoir.FacturX.Validation.Engine;
+using static Comptoir.FacturX.Validation.Cii.CiiNames;
+
+namespace Comptoir.FacturX.Validation.Cii;
+
+/// <summary>
+/// A CII document prepared for the rules: the XML itself (the rules are about presence and cardinality, which a
+/// read model would lose) with every element indexed by name in document order, so that a rule context such as
+/// //ram:SellerTradeParty is a lookup rather than a walk of the tree.
+/// </summary>
+internal sealed class CiiDocument
+{
+    private readonly Dictionary<XName, List<XElement>> byName = [];
+
+    public CiiDocument(XElement root)
+    {
+        Root = root;
+        foreach (var element in root.DescendantsAndSelf())
+        {
+            if (!byName.TryGetValue(element.Name, out var list))
+            {
+                byName[element.Name] = list = [];
+            }
+
+            list.Add(element);
+        }
+
+        Transaction = root.Element(SupplyChainTradeTransaction);
+        Agreement = Transaction?.Element(CiiNames.Agreement);
+        Delivery = Transaction?.Element(CiiNames.Delivery);
+        Settlement = Transaction?.Element(CiiNames.Settlement);
+        Lines = Transaction?.Elements(LineItem).ToList() ?? [];
+        DocumentAllowanceCharges = Settlement?.Elements(AllowanceCharge).ToList() ?? [];
+        VatBreakdown = Settlement?.Elements(TradeTax).ToList() ?? [];
+    }
+
+    public XElement Root { get; }
+
+    public XElement? Transaction { get; }
+
+    public XElement? Agreement { get; }
+
+    public XElement? Delivery { get; }
+
+    public XElement? Settlement { get; }
+
+    /// <summary>/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem.</summary>
+    public IReadOnlyList<XElement> Lines { get; }
+
+    /// <summary>The header settlement's ram:SpecifiedTradeAllowanceCharge (BG-20, BG-21).</summary>
+    public IReadOnlyList<XElement> DocumentAllowanceCharges { get; }
+
+    /// <summary>The header settlement's ram:ApplicableTradeTax (BG-23).</summary>
+    public IReadOnlyList<XElement> VatBreakdown { get; }
+
+    /// <summary>//name: every element of that name, in document order.</summary>
+    public IReadOnlyList<XElement> All(XName name) => byName.TryGetValue(name, out var list) ? list : [];
+
+    public bool Any(XName name) => byName.ContainsKey(name);
+
+    /// <summary>Every element, in document order (for the rules whose context is a name pattern).</summary>
+    public IEnumerable<KeyValuePair<XName, List<XElement>>> Names => byName;
+
+    public IEnumerable<XElement> InvoiceCurrencies => Settlement?.Elements(InvoiceCurrencyCode) ?? [];
+
+    public IEnumerable<XElement> TaxCurrencies => Settlement?.Elements(TaxCurrencyCode) ?? [];
+
+    public IEnumerable<XElement> SellerTaxIds(params string[] schemes) => TaxIds(Agreement?.Element(Seller), schemes);
+
+    public IEnumerable<XElement> TaxRepresentativeVatIds => TaxIds(Agreement?.Element(TaxRepresentative), "VA");
+
+    /// <summary>ram:SpecifiedTaxRegistration/ram:ID[@schemeID = one of the schemes] of a party.</summary>
+    public static IEnumerable<XElement> TaxIds(XElement? party, params string[] schemes) =>
+        party?.Elements(TaxRegistration).Elements(Id).Where(id => id.Attribute("schemeID") is { } scheme && schemes.Contains(scheme.Value)) ?? [];
+
+    /// <summary>ChargeIndicator/udt:Indicator compared with a boolean (the text cast to xs:boolean).</summary>
+    public static bool IndicatorIs(XElement allowanceCharge, bool charge) =>
+        allowanceCharge.Elements(ChargeIndicator).Elements(Indicator).Any(i => XsValues.Boolean(i.Value) == charge);
+
+    /// <summary>ChargeIndicator[udt:Indicator = 'true' | 'false']: the text compared as a string.</summary>
+    public static bool IndicatorText(XElement chargeIndicator, string text) =>
+        chargeIndicator.Elements(Indicator).Any(i => i.Value == text);
+
+    /// <summary>ram:CategoryCode = code on any of the tax elements given (string comparison, as the rules do).</summary>
+    public static bool HasCategory(XElement? tax, string code) => tax is not null && tax.Elements(CategoryCode).Any(c => c.Value == code);
+
+    /// <summary>upper-case(ram:TypeCodeName) = 'VAT'.</summary>
+    public static bool IsVat(XElement tax) => tax.Elements(TypeCodeName).Any(t => t.Value.ToUpperInvariant() == "VAT");
+}

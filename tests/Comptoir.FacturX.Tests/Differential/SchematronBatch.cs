@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Xml.Linq;
+using Comptoir.FacturX.Tests.Support;
+using Comptoir.FacturX.Validation;
+
+namespace Comptoir.FacturX.Tests.Differential;
+
+/// <summary>
+/// Runs the official EN 16931 Schematron (compiled XSLT 2.0) over the corpus in batch: the documents of each
+/// syntax are written to one folder and Saxon is started once per rule set over that folder, as the conformance
+/// README advises. The result is, per document, the set of fatal rule ids of its SVRL report; a document Saxon
+/// could not process has no entry.
+/// </summary>
+public static class SchematronBatch
+{
+    private static readonly XNamespace Svrl = "http://purl.oclc.org/dsdl/svrl";
+
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Run(IReadOnlyList<DifferentialCase> cases, string workDirectory)
+    {
+        var results = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var stylesheets = new Dictionary<InvoiceSyntax, string>
+        {
+            [InvoiceSyntax.Cii] = ConformanceDirectory.Facturx("en16931-cii-1.3.16", "cii", "xslt", "EN16931-CII-validation.xslt"),
+            [InvoiceSyntax.Ubl] = ConformanceDirectory.Facturx("en16931-ubl-1.3.16", "xslt", "EN16931-UBL-validation.xslt"),
+        };
+
+        Parallel.ForEach(stylesheets, new ParallelOptions { MaxDegreeOfParallelism = 2 }, entry =>
+        {
+            var (syntax, stylesheet) = (entry.Key, entry.Value);
+            var input = Path.Combine(workDirectory, syntax + "-in");
+            var output = Path.Combine(workDirectory, syntax + "-svrl");
+            Directory.CreateDirectory(input);
+            Directory.CreateDirectory(output);
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in cases.Where(c => c.Syntax == syntax))
+            {
+                var file = $"{index++:00000}.xml";
+                files[file] = item.Name;
+                File.WriteAllBytes(Path.Combine(input, file), item.Xml);
+            }
+
+            if (files.Count == 0)
+            {
+                return;
+            }
+
+            // One JVM for the whole folder; a document Saxon cannot process gets no report and shows as a difference.
+            ExternalTool.Saxon(stylesheet, input, output);
+            foreach (var (file, name) in files)
+            {
+                var report = Path.Combine(output, file);
+                if (File.Exists(report))
+                {
+                    results[name] = FatalRuleIds(report);
+                }
+            }
+        });
+        return results;
+    }
+
+    /// <summary>The ids of the failed asserts and successful reports flagged fatal (or not flagged at all).</summary>
+    public static IReadOnlySet<string> FatalRuleIds(string svrlPath) =>
+        XDocument.Load(svrlPath).Descendants()
+            .Where(e => e.Name == Svrl + "failed-assert" || e.Name == Svrl + "successful-report")
+            .Where(e => ((string?)e.Attribute("flag"))?.ToLowerInvariant() is not ("warning" or "information" or "info"))
+            .Select(e => (string?)e.Attribute("id") ?? "?")
+            .ToHashSet(StringComparer.Ordinal);
+}
