@@ -9,6 +9,7 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
+// dotnet run -c Release --project bench/Comptoir.Bench -- text-fields FILE.pdf...            (text lines and fields found)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
 if (args.Length >= 3 && args[0] == "probe")
@@ -16,6 +17,11 @@ if (args.Length >= 3 && args[0] == "probe")
     using var credentials = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(args[2]));
     string Field(string name) => credentials.RootElement.GetProperty(name).GetString()!;
     return await Probe.RunAsync(args[1], Field("base_url") + "/", Field("authorization"), Field("iban"), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 1 && args[0] == "text-fields")
+{
+    return TextFieldsProbe.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")
