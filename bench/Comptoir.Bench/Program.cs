@@ -10,6 +10,8 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
 // dotnet run -c Release --project bench/Comptoir.Bench -- text-fields FILE.pdf...            (text lines and fields found)
+// dotnet run -c Release --project bench/Comptoir.Bench -- supplier-analysis [SECONDS]        (supplier invoices analysed per core)
+// dotnet run --project bench/Comptoir.Bench -- corpus-pdfpig SPEC OUT | corpus-image-pdf PNG PDF (tests/corpus/make-supplier-invoices.py)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
 if (args.Length >= 3 && args[0] == "probe")
@@ -17,6 +19,21 @@ if (args.Length >= 3 && args[0] == "probe")
     using var credentials = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(args[2]));
     string Field(string name) => credentials.RootElement.GetProperty(name).GetString()!;
     return await Probe.RunAsync(args[1], Field("base_url") + "/", Field("authorization"), Field("iban"), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 0 && args[0] == "supplier-analysis")
+{
+    return await SupplierAnalysisBenchmark.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length == 3 && args[0] == "corpus-pdfpig")
+{
+    return CorpusPdfPigWriter.WriteTextPdfs(args[1], args[2]);
+}
+
+if (args.Length == 3 && args[0] == "corpus-image-pdf")
+{
+    return CorpusPdfPigWriter.WriteImagePdf(args[1], args[2]);
 }
 
 if (args.Length > 1 && args[0] == "text-fields")
