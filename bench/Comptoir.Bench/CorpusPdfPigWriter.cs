@@ -8,7 +8,7 @@ namespace Comptoir.Bench;
 /// <summary>
 /// Two producers of tests/corpus/make-supplier-invoices.py that need PdfPig's writer:
 /// `corpus-pdfpig SPEC.json OUT_DIR` writes A4 PDFs from positioned lines ({file, lines:[{x, y from the top, size,
-/// bold, text}]}) in DejaVu Sans; `corpus-image-pdf PAGE.png OUT.pdf` wraps a page image into a PDF with no text layer,
+/// bold, text}]}) in DejaVu Sans; `corpus-image-pdf PAGE.jpg|png OUT.pdf` wraps a page image into a PDF with no text layer,
 /// as a scanner does.
 /// </summary>
 public static class CorpusPdfPigWriter
@@ -52,11 +52,20 @@ public static class CorpusPdfPigWriter
         return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Comptoir.slnx not found."), "src", "Comptoir.FacturX", "Resources");
     }
 
-    public static int WriteImagePdf(string pngPath, string outPath)
+    public static int WriteImagePdf(string imagePath, string outPath)
     {
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(PageSize.A4);
-        page.AddPng(File.ReadAllBytes(pngPath), new PdfRectangle(0, 0, page.PageSize.Width, page.PageSize.Height));
+        var area = new PdfRectangle(0, 0, page.PageSize.Width, page.PageSize.Height);
+        if (imagePath.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase))
+        {
+            page.AddJpeg(File.ReadAllBytes(imagePath), area); // kept as it is (DCT), as scanners write
+        }
+        else
+        {
+            page.AddPng(File.ReadAllBytes(imagePath), area);
+        }
+
         File.WriteAllBytes(outPath, builder.Build());
         return 0;
     }

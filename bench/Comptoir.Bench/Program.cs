@@ -11,7 +11,7 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
 // dotnet run -c Release --project bench/Comptoir.Bench -- text-fields FILE.pdf...            (text lines and fields found)
 // dotnet run -c Release --project bench/Comptoir.Bench -- supplier-analysis [SECONDS]        (supplier invoices analysed per core)
-// dotnet run --project bench/Comptoir.Bench -- corpus-pdfpig SPEC OUT | corpus-image-pdf PNG PDF (tests/corpus/make-supplier-invoices.py)
+// dotnet run --project bench/Comptoir.Bench -- corpus-pdfpig SPEC OUT | corpus-image-pdf IMAGE PDF (tests/corpus/make-supplier-invoices.py)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
 if (args.Length >= 3 && args[0] == "probe")

@@ -352,8 +352,8 @@ def images(pdfs):
             os.remove(base + ".png")
             write_expected(os.path.basename(base), data, "pdftoppm + ImageMagick (rotated, noisy JPEG)", "ocr")
         elif kind == 2:  # a scanned PDF: the noisy page in a PDF without a text layer
-            noisy = base + "-scan.png"
-            subprocess.run([CONVERT, base + ".png", "-background", "white", "-rotate", "-0.8", "-attenuate", "0.25", "+noise", "Gaussian", noisy], check=True)
+            noisy = base + "-scan.jpg"
+            subprocess.run([CONVERT, base + ".png", "-background", "white", "-rotate", "-0.8", "-attenuate", "0.25", "+noise", "Gaussian", "-quality", "75", noisy], check=True)
             os.remove(base + ".png")
             subprocess.run([os.path.join(BIN, "Comptoir.Bench"), "corpus-image-pdf", noisy, base + ".pdf"], check=True)
             os.remove(noisy)
