@@ -38,7 +38,7 @@ if (args.Length == 3 && args[0] == "corpus-image-pdf")
 
 if (args.Length > 1 && args[0] == "text-fields")
 {
-    return TextFieldsProbe.Run(args[1..]);
+    return await TextFieldsProbe.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")

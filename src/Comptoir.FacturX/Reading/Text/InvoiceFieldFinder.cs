@@ -64,7 +64,8 @@ public static class InvoiceFieldFinder
 
     /// <summary>
     /// A total: the first label of the list with a value on its own line, taking the last such line (totals close the
-    /// document; the same words in a table header come first); a value under a header cell only when none is on a line.
+    /// document; the same words in a table header come first); a value under a header cell only when none is on a
+    /// line, the last one again.
     /// </summary>
     private static decimal? Total(TextDocument document, Regex[] labels)
     {
@@ -79,7 +80,7 @@ public static class InvoiceFieldFinder
 
             if (found.Count > 0)
             {
-                return found[0].Value;
+                return found[^1].Value; // the totals table comes after the lines' table with the same headers
             }
         }
 

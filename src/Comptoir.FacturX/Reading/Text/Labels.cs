@@ -35,6 +35,7 @@ internal static partial class Labels
         R(@"echeance"),
         R(@"(?:a\s+)?(?:payer|regler|payable|reglement)\s+(?:avant\s+le|au\s+plus\s+tard\s+le|le)"),
         R(@"(?:payment\s+)?due\s+date|payment\s+due(?:\s+(?:date|on|by))?|due\s+(?:on|by)|payable\s+(?:by|on|before)|pay\s+by"),
+        R(@"^due"),
     ];
 
     public static readonly Regex[] IssueDate =
@@ -68,7 +69,8 @@ internal static partial class Labels
     public static readonly Regex[] VatAmount =
     [
         R($@"(?:total|montant)\s+(?:de\s+(?:la\s+)?)?{Tva}|(?:total|montant)\s+(?:vat|tax(?:es)?)|(?:vat|tax)\s+amount"),
-        R($@"(?<!n\s?°\s?)(?<!no\.?\s)(?<!numero\s(?:de\s)?)(?:{Tva}|vat|sales\s+tax|tax)(?!\s*(?:intra|n\s?°|no\.?\s|num|number|id|ident|reg|non\s|/|:?\s*[a-z]{{2}}\s?\d{{2}}))"),
+        // Not the VAT of "Total incl. VAT", "Total HT hors TVA", "N° TVA".
+        R($@"(?<!n\s?°\s?)(?<!no\.?\s)(?<!numero\s(?:de\s)?)(?<!(?:incl|excl|ex|inc)\.?\s\(?)(?<!(?:including|excluding|before|without|with|hors|total|montant|net\s+of)\s\(?)(?:{Tva}|vat|sales\s+tax|tax)(?!\s*(?:intra|n\s?°|no\.?\s|num|number|id|ident|reg|non\s|/|:?\s*[a-z]{{2}}\s?\d{{2}}))"),
     ];
 
     public static readonly Regex[] Siren =
