@@ -68,7 +68,7 @@ public sealed class SupplierInvoiceTextAnalysisTests
     [Fact]
     public void A_text_pdf_needs_no_ocr()
     {
-        var (pdf, expected) = Corpus("lo-05-en-classic");
+        var (pdf, expected) = Corpus("lo-06-en-us-dates");
         var found = SupplierInvoiceAnalysis.Extract(pdf);
         Assert.False(found.IsEinvoice);
         Assert.Null(found.EInvoiceType);
