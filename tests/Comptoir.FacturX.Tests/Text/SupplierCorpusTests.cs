@@ -67,10 +67,10 @@ public sealed class SupplierCorpusTests(ITestOutputHelper output)
         AssertFloors(scores, TextFloors);
     }
 
-    // Known problem, left open: under the test host the first page's OCR comes back without a word, while the same
-    // code reads it in a console process (`Comptoir.Bench text-fields img-01-lo-01-fr-classic.png`). The floors are
-    // therefore not measured yet (all zero) and the test is skipped until that is understood.
-    [TesseractFact(Skip = "OCR under the test host returns no words; see the comment above")]
+    // Not measured yet: the first run stopped on Assert.NotEmpty for one of the corpus images (probably a noisy JPEG
+    // Tesseract reads no word of, which is a recall miss rather than a failure), while the PNG and the scanned PDF read
+    // well through the API (SupplierInvoiceTextAnalysisTests). Next: drop that assertion, measure, set the floors.
+    [TesseractFact(Skip = "OCR floors not measured yet; see the comment above")]
     public async Task Ocr_fields_meet_their_floors()
     {
         var ocr = TesseractOcr.Installed ?? throw new InvalidOperationException("tesseract is not installed");
