@@ -11,6 +11,9 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
 // dotnet run -c Release --project bench/Comptoir.Bench -- validate [N] [MAXLINES]          (native EN 16931 validator vs Saxon)
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
+// dotnet run -c Release --project bench/Comptoir.Bench -- text-fields FILE.pdf...            (text lines and fields found)
+// dotnet run -c Release --project bench/Comptoir.Bench -- supplier-analysis [SECONDS]        (supplier invoices analysed per core)
+// dotnet run --project bench/Comptoir.Bench -- corpus-pdfpig SPEC OUT | corpus-image-pdf IMAGE PDF (tests/corpus/make-supplier-invoices.py)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
 if (args.Length >= 3 && args[0] == "probe")
@@ -25,6 +28,26 @@ if (args.Length > 0 && args[0] == "validate")
     return ValidatorBenchmark.Run(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
+if (args.Length > 0 && args[0] == "supplier-analysis")
+{
+    return await SupplierAnalysisBenchmark.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length == 3 && args[0] == "corpus-pdfpig")
+{
+    return CorpusPdfPigWriter.WriteTextPdfs(args[1], args[2]);
+}
+
+if (args.Length == 3 && args[0] == "corpus-image-pdf")
+{
+    return CorpusPdfPigWriter.WriteImagePdf(args[1], args[2]);
+}
+
+if (args.Length > 1 && args[0] == "text-fields")
+{
+    return await TextFieldsProbe.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "lock-wait")
