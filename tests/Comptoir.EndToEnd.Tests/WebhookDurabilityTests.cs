@@ -70,7 +70,12 @@ public sealed class WebhookDurabilityTests(ITestOutputHelper output)
 
         var received = receiver.Received;
         var eventIds = received.Select(r => r.EventId).ToList();
-        Assert.Equal(eventIds.Count, eventIds.Distinct().Count());
+        // At least once: an event may arrive twice only when an attempt of it failed on the sender's side (a
+        // receiver slower than the timeout on a loaded machine processed it, the sender did not hear back and retried).
+        var retried = (await database.ReadAsync(c => c.QueryAsync<string>("SELECT event_id FROM webhook_deliveries WHERE attempts > 1"))).ToHashSet();
+        var twice = eventIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.All(retried.Contains), $"sent more than once without a failed attempt: {string.Join(", ", twice.Where(id => !retried.Contains(id)))}");
+        output.WriteLine($"{twice.Count} events received twice after a failed attempt");
         var stored = (await database.ReadAsync(c => c.QueryAsync<string>("SELECT id FROM webhook_events"))).ToHashSet();
         Assert.True(stored.SetEquals(eventIds), $"{stored.Count} events stored, {eventIds.Count} received");
         Assert.All(received, r => Assert.True(Comptoir.Client.WebhookSignature.Verify(r.Signature, r.Body, secret, DateTimeOffset.UtcNow), "signature"));

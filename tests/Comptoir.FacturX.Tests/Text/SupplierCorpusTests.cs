@@ -28,21 +28,23 @@ public sealed class SupplierCorpusTests(ITestOutputHelper output)
         ["is_credit_note"] = (0.90, 0.90),
     };
 
+    // Measured over the 9 images on 2026-12-02 (docs/benchmarks.md), floors set just below: a page Tesseract reads
+    // nothing of (the rotated, noisy JPEGs) misses every field, hence recalls near one half.
     private static readonly Dictionary<string, (double Precision, double Recall)> OcrFloors = new()
     {
-        ["supplier_name"] = (0.0, 0.0),
-        ["invoice_number"] = (0.0, 0.0),
-        ["issue_date"] = (0.0, 0.0),
-        ["due_date"] = (0.0, 0.0),
-        ["total_amount"] = (0.0, 0.0),
-        ["total_tax_amount"] = (0.0, 0.0),
-        ["total_amount_excluding_taxes"] = (0.0, 0.0),
-        ["payable_amount"] = (0.0, 0.0),
-        ["iban"] = (0.0, 0.0),
-        ["tin"] = (0.0, 0.0),
-        ["vat_number"] = (0.0, 0.0),
-        ["currency"] = (0.0, 0.0),
-        ["is_credit_note"] = (0.0, 0.0),
+        ["supplier_name"] = (0.50, 0.45),
+        ["invoice_number"] = (0.90, 0.45),
+        ["issue_date"] = (0.90, 0.45),
+        ["due_date"] = (0.90, 0.45),
+        ["total_amount"] = (0.90, 0.45),
+        ["total_tax_amount"] = (0.70, 0.35),
+        ["total_amount_excluding_taxes"] = (0.90, 0.45),
+        ["payable_amount"] = (0.90, 0.45),
+        ["iban"] = (0.90, 0.35),
+        ["tin"] = (0.90, 0.50),
+        ["vat_number"] = (0.90, 0.50),
+        ["currency"] = (0.90, 0.45),
+        ["is_credit_note"] = (0.90, 0.90),
     };
 
     [Fact]
@@ -67,10 +69,8 @@ public sealed class SupplierCorpusTests(ITestOutputHelper output)
         AssertFloors(scores, TextFloors);
     }
 
-    // Not measured yet: the first run stopped on Assert.NotEmpty for one of the corpus images (probably a noisy JPEG
-    // Tesseract reads no word of, which is a recall miss rather than a failure), while the PNG and the scanned PDF read
-    // well through the API (SupplierInvoiceTextAnalysisTests). Next: drop that assertion, measure, set the floors.
-    [TesseractFact(Skip = "OCR floors not measured yet; see the comment above")]
+    // A page Tesseract reads no word of is a recall miss for each of its fields, not a failure of the run.
+    [TesseractFact]
     public async Task Ocr_fields_meet_their_floors()
     {
         var ocr = TesseractOcr.Installed ?? throw new InvalidOperationException("tesseract is not installed");
@@ -81,7 +81,6 @@ public sealed class SupplierCorpusTests(ITestOutputHelper output)
             var lines = document.Path.EndsWith(".pdf", StringComparison.Ordinal)
                 ? await ocr.ReadScannedPdfAsync(content, CancellationToken.None)
                 : await ocr.ReadImageAsync(content, Path.GetExtension(document.Path), CancellationToken.None);
-            Assert.NotEmpty(lines);
             scores.Add(document.Name, document.Expected, SupplierCorpus.AsCorpusValues(InvoiceFieldFinder.Find(lines)));
         }
 
