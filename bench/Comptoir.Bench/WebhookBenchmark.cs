@@ -20,7 +20,7 @@ public static class WebhookBenchmark
     private const int BacklogEvents = 10_000;
     private const int LatencySamples = 200;
 
-    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres)
+    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres, bool roundsOnly = false)
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-hooks-").FullName;
@@ -39,14 +39,17 @@ public static class WebhookBenchmark
                 var organizationId = organization.RootElement.GetProperty("organization").GetProperty("id").GetString()!;
                 Console.WriteLine($"# comptoir serve ({LoadBenchmark.Engine(engine, fastPostgres)}), webhooks to a receiver on loopback, {Environment.ProcessorCount} cores, generator and receiver on the same machine");
 
-                foreach (var subscriptions in new[] { 1, 3 })
+                if (!roundsOnly)
                 {
-                    var (events, took) = await BacklogAsync(http, database, receiver, organizationId, subscriptions);
-                    Console.WriteLine($"backlog of {BacklogEvents:N0} events x {subscriptions} subscription(s): {events:N0} deliveries in {took.TotalSeconds:0.00} s = {events / took.TotalSeconds:0} deliveries/s");
-                }
+                    foreach (var subscriptions in new[] { 1, 3 })
+                    {
+                        var (events, took) = await BacklogAsync(http, database, receiver, organizationId, subscriptions);
+                        Console.WriteLine($"backlog of {BacklogEvents:N0} events x {subscriptions} subscription(s): {events:N0} deliveries in {took.TotalSeconds:0.00} s = {events / took.TotalSeconds:0} deliveries/s");
+                    }
 
-                var latencies = await IdleLatencyAsync(http, receiver);
-                Console.WriteLine($"idle, POST /v2/clients sent -> its event received, {latencies.Count} one at a time: p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms, max {latencies[^1]:0.0} ms");
+                    var latencies = await IdleLatencyAsync(http, receiver);
+                    Console.WriteLine($"idle, POST /v2/clients sent -> its event received, {latencies.Count} one at a time: p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms, max {latencies[^1]:0.0} ms");
+                }
 
                 await AlternatedRoundsAsync(http, database, receiver, iban, duration);
                 return 0;

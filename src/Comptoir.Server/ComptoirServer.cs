@@ -111,6 +111,7 @@ public static class ComptoirServer
         services.AddSingleton(options.StagingToken is null ? options.Webhooks : options.Webhooks with { AllowLoopback = true });
         services.AddSingleton<WebhookSubscriptionStore>();
         services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddApiDocumentation();

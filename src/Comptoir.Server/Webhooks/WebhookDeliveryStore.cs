@@ -6,13 +6,15 @@ namespace Comptoir.Server.Webhooks;
 
 /// <summary>
 /// The deliveries' queue, with the jobs table's claim and lease: a claim marks a due delivery <c>sending</c> for one
-/// dispatcher until its lease ends and counts the attempt (FOR UPDATE SKIP LOCKED on PostgreSQL, the single writer
-/// on SQLite), so two processes never make the same attempt; an outcome is recorded only by the claim that made it.
+/// dispatcher until its lease ends and counts the attempt (an update conditional on the row being claimable still,
+/// which one claimer alone wins), so two processes never make the same attempt; an outcome is recorded only by the
+/// claim that made it.
 /// A lease that runs out (a crashed process) makes the delivery claimable again, as its next attempt.
 /// </summary>
 public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, WebhookSettings settings)
 {
     private const int MaxErrorLength = 1000;
+    private int _rotation;
 
     private const string ClaimedColumns =
         "d.event_id, d.subscription_id, d.organization_id, d.attempts, d.retry_from, e.type, e.payload, e.created_at AS event_created_at, s.callback_url, s.secret, s.membership_id";
@@ -21,119 +23,100 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
         "d.event_id, d.subscription_id, d.organization_id, d.status, d.attempts, d.next_attempt_at, d.retry_from, d.last_attempt_at, d.last_status_code, d.last_error, d.delivered_at, d.created_at, d.updated_at, e.type, e.event";
 
     /// <summary>
-    /// Whether anything is due now for a subscription not in <paramref name="busy"/>. A read: an idle dispatcher, or
-    /// one whose subscriptions are all at their limit, does not take the writer to find out.
-    /// </summary>
-    public Task<bool> AnyDueAsync(IReadOnlyCollection<string> busy, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(busy);
-        var (exclude, parameters) = Excluding(busy, new { now = Timestamps.ToText(clock.GetUtcNow()) });
-        return database.ReadAsync(async c =>
-            await c.ExecuteScalarAsync<string?>(
-                $"SELECT event_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now{exclude} LIMIT 1", parameters).ConfigureAwait(false) is not null
-            || await c.ExecuteScalarAsync<string?>(
-                $"SELECT event_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now{exclude} LIMIT 1", parameters).ConfigureAwait(false) is not null,
-            cancellationToken);
-    }
-
-    /// <summary>The " AND subscription_id NOT IN (...)" of <paramref name="busy"/>, and the parameters with theirs.</summary>
-    private static (string Clause, DynamicParameters Parameters) Excluding(IReadOnlyCollection<string> busy, object parameters)
-    {
-        // Explicit parameters, not a list: Npgsql would take a list as one array, which NOT IN cannot.
-        var all = new DynamicParameters(parameters);
-        var names = new List<string>(busy.Count);
-        foreach (var id in busy)
-        {
-            var name = "busy" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            all.Add(name, id);
-            names.Add("@" + name);
-        }
-
-        return (busy.Count == 0 ? string.Empty : $" AND subscription_id NOT IN ({string.Join(", ", names)})", all);
-    }
-
-    /// <summary>
     /// Claims up to <paramref name="limit"/> due deliveries for <paramref name="worker"/>, none of the subscriptions in
     /// <paramref name="busy"/> (those this process already sends to as much as it may), and for each subscription no
     /// more than its room: <paramref name="perSubscription"/> less what <paramref name="inFlight"/> says this process
-    /// sends it now. Due rows past a subscription's room are left unclaimed rather than claimed and given back, so a
-    /// backlog of one subscription costs one claim per attempt, not a claim and a release of a whole batch.
+    /// sends it now. Leases that ran out (their dispatcher died) come first, then what is due, oldest first.
+    /// <para>
+    /// The due rows are found by a read, subscription by subscription on its own index range, so a backlog held by a
+    /// busy subscription is never scanned to find another's; the write only marks them (each update checks again that
+    /// the row is still claimable, so two processes never make the same attempt), and what sending takes (the payload,
+    /// the callback) is read after it commits. The single writer does a few small updates per claim and nothing else.
+    /// </para>
     /// </summary>
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string worker, int limit, IReadOnlyCollection<string> busy, IReadOnlyDictionary<string, int> inFlight, int perSubscription, TimeSpan lease, CancellationToken cancellationToken) =>
-        database.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (c, t) =>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string worker, int limit, IReadOnlyCollection<string> busy, IReadOnlyDictionary<string, int> inFlight, int perSubscription, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(busy);
+        ArgumentNullException.ThrowIfNull(inFlight);
+        var now = clock.GetUtcNow();
+        var nowText = Timestamps.ToText(now);
+        var candidates = await DueAsync(limit, busy, inFlight, perSubscription, nowText, cancellationToken).ConfigureAwait(false);
+        if (candidates.Count == 0)
         {
-            var now = clock.GetUtcNow();
-            var nowText = Timestamps.ToText(now);
-            // As many due rows as free slots, of subscriptions with room; those past their room stay unclaimed.
-            var (exclude, parameters) = Excluding(busy, new { now = nowText, limit });
-            // Leases that ran out first (their dispatcher died), then what is due, each read from the index in order.
-            var candidates = (await c.QueryAsync<(string EventId, string SubscriptionId)>(
-                $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'sending' AND locked_until < @now{exclude} ORDER BY locked_until, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
-                parameters, t).ConfigureAwait(false)).AsList();
-            if (candidates.Count < limit)
-            {
-                candidates.AddRange(await c.QueryAsync<(string, string)>(
-                    $"SELECT event_id, subscription_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now{exclude} ORDER BY next_attempt_at, event_id LIMIT @limit" + database.ForUpdateSkipLocked,
-                    Rest(parameters, limit - candidates.Count), t).ConfigureAwait(false));
-            }
+            return [];
+        }
 
-            var keys = WithinRoom(candidates, limit, inFlight, perSubscription);
-            var claimed = new List<ClaimedDelivery>(keys.Count);
-            foreach (var (eventId, subscriptionId) in keys)
+        var marked = await database.WriteAsync<List<(string EventId, string SubscriptionId)>>(async (c, t) =>
+        {
+            var keys = new List<(string, string)>(candidates.Count);
+            foreach (var (eventId, subscriptionId) in candidates)
             {
                 var updated = await c.ExecuteAsync(
                     "UPDATE webhook_deliveries SET status = 'sending', locked_by = @worker, locked_until = @until, attempts = attempts + 1, last_attempt_at = @now, updated_at = @now " +
                     "WHERE event_id = @eventId AND subscription_id = @subscriptionId AND (status = 'pending' OR (status = 'sending' AND locked_until < @now))",
                     new { worker, until = Timestamps.ToText(now + lease), now = nowText, eventId, subscriptionId }, t).ConfigureAwait(false);
-                if (updated == 0)
+                if (updated == 1)
                 {
-                    continue;
+                    keys.Add((eventId, subscriptionId));
                 }
-
-                var delivery = await c.QuerySingleOrDefaultAsync<ClaimedDelivery>(
-                    $"SELECT {ClaimedColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId",
-                    new { eventId, subscriptionId }, t).ConfigureAwait(false);
-                if (delivery is null)
-                {
-                    // Its subscription is gone: nothing to send, ever.
-                    await c.ExecuteAsync("DELETE FROM webhook_deliveries WHERE event_id = @eventId AND subscription_id = @subscriptionId", new { eventId, subscriptionId }, t).ConfigureAwait(false);
-                    continue;
-                }
-
-                claimed.Add(delivery);
             }
 
-            return claimed;
-        }, cancellationToken);
+            return keys;
+        }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The candidates, in order, that fit in their subscription's room and the limit.</summary>
-    private static List<(string EventId, string SubscriptionId)> WithinRoom(List<(string EventId, string SubscriptionId)> candidates, int limit, IReadOnlyDictionary<string, int> inFlight, int perSubscription)
-    {
-        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keys = new List<(string, string)>(Math.Min(limit, candidates.Count));
-        foreach (var (eventId, subscriptionId) in candidates)
+        var claimed = new List<ClaimedDelivery>(marked.Count);
+        foreach (var (eventId, subscriptionId) in marked)
         {
-            if (keys.Count == limit)
+            // The event and the subscription's callback never change; a subscription deleted meanwhile took its
+            // deliveries with it, and there is nothing to send.
+            var delivery = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<ClaimedDelivery>(
+                $"SELECT {ClaimedColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_subscriptions s ON s.id = d.subscription_id " +
+                "WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId AND d.locked_by = @worker",
+                new { eventId, subscriptionId, worker }), cancellationToken).ConfigureAwait(false);
+            if (delivery is not null)
             {
-                break;
-            }
-
-            var sending = taken.GetValueOrDefault(subscriptionId) + inFlight.GetValueOrDefault(subscriptionId);
-            if (sending < perSubscription)
-            {
-                taken[subscriptionId] = taken.GetValueOrDefault(subscriptionId) + 1;
-                keys.Add((eventId, subscriptionId));
+                claimed.Add(delivery);
             }
         }
 
-        return keys;
+        return claimed;
     }
 
-    private static DynamicParameters Rest(DynamicParameters parameters, int rest)
-    {
-        parameters.Add("limit", rest);
-        return parameters;
-    }
+    /// <summary>
+    /// The claimable deliveries, at most <paramref name="limit"/>, each subscription with room given up to its room,
+    /// starting from a different subscription each time so that none waits behind the others.
+    /// </summary>
+    private Task<List<(string EventId, string SubscriptionId)>> DueAsync(int limit, IReadOnlyCollection<string> busy, IReadOnlyDictionary<string, int> inFlight, int perSubscription, string now, CancellationToken cancellationToken) =>
+        database.ReadAsync(async c =>
+        {
+            var found = new List<(string, string)>();
+            var subscriptions = (await c.QueryAsync<string>("SELECT id FROM webhook_subscriptions ORDER BY id").ConfigureAwait(false)).AsList();
+            var start = subscriptions.Count == 0 ? 0 : (int)((uint)Interlocked.Increment(ref _rotation) % (uint)subscriptions.Count);
+            for (var i = 0; i < subscriptions.Count && found.Count < limit; i++)
+            {
+                var subscriptionId = subscriptions[(start + i) % subscriptions.Count];
+                var room = Math.Min(perSubscription - inFlight.GetValueOrDefault(subscriptionId), limit - found.Count);
+                if (room <= 0 || busy.Contains(subscriptionId))
+                {
+                    continue;
+                }
+
+                var parameters = new { subscriptionId, now, room };
+                var rows = (await c.QueryAsync<string>(
+                    "SELECT event_id FROM webhook_deliveries WHERE subscription_id = @subscriptionId AND status = 'sending' AND locked_until < @now ORDER BY locked_until, event_id LIMIT @room",
+                    parameters).ConfigureAwait(false)).AsList();
+                if (rows.Count < room)
+                {
+                    rows.AddRange(await c.QueryAsync<string>(
+                        "SELECT event_id FROM webhook_deliveries WHERE subscription_id = @subscriptionId AND status = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, event_id LIMIT @room",
+                        new { subscriptionId, now, room = room - rows.Count }).ConfigureAwait(false));
+                }
+
+                found.AddRange(rows.Select(eventId => (eventId, subscriptionId)));
+            }
+
+            return found;
+        }, cancellationToken);
 
     /// <summary>Records a 2xx answer; false when the claim was no longer this worker's.</summary>
     public Task<bool> DeliveredAsync(ClaimedDelivery delivery, string worker, int statusCode, CancellationToken cancellationToken)
@@ -248,7 +231,7 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
             var type = subscription.TypeList[0];
             await c.ExecuteAsync(
                 "INSERT INTO webhook_events (id, organization_id, type, event, payload, created_at) VALUES (@eventId, @OrganizationId, @type, @name, @payload, @now)",
-                new { eventId, subscription.OrganizationId, type, name = WebhookEventNames.Test, payload = WebhookEvents.Data(WebhookEventNames.Test, "{}"), now }, t).ConfigureAwait(false);
+                new { eventId, subscription.OrganizationId, type, name = WebhookEventNames.Test, payload = WebhookPayloads.Store(WebhookEvents.Data(WebhookEventNames.Test, "{}")), now }, t).ConfigureAwait(false);
             await c.ExecuteAsync(
                 "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) VALUES (@eventId, @Id, @OrganizationId, 'pending', 0, @now, @now, @now, @now)",
                 new { eventId, subscription.Id, subscription.OrganizationId, now }, t).ConfigureAwait(false);

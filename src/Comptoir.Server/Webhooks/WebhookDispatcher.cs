@@ -14,6 +14,7 @@ namespace Comptoir.Server.Webhooks;
 public sealed partial class WebhookDispatcher : BackgroundService
 {
     private readonly WebhookDeliveryStore _store;
+    private readonly WebhookFanOut _fanOut;
     private readonly WebhookSender _sender;
     private readonly WebhookSettings _settings;
     private readonly TimeProvider _clock;
@@ -26,9 +27,10 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private readonly Dictionary<string, string> _hostOf = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _inFlight = [];
 
-    public WebhookDispatcher(WebhookDeliveryStore store, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(WebhookDeliveryStore store, WebhookFanOut fanOut, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     {
         _store = store;
+        _fanOut = fanOut;
         _sender = sender;
         _settings = settings;
         _clock = clock;
@@ -76,9 +78,17 @@ public sealed partial class WebhookDispatcher : BackgroundService
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    /// <summary>Claims what this process has room for and starts sending it; returns how many were started.</summary>
+    /// <summary>
+    /// Writes the deliveries of the events recorded since (a batch at a time), then claims what this process has room
+    /// for and starts sending it; returns how many were started.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        if (await _fanOut.AnyQueuedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _fanOut.FanOutAsync(WebhookFanOut.DefaultBatch, cancellationToken).ConfigureAwait(false);
+        }
+
         int free;
         List<string> busy;
         Dictionary<string, int> sending;
@@ -89,7 +99,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
             sending = new Dictionary<string, int>(_perSubscription, StringComparer.Ordinal);
         }
 
-        if (free <= 0 || !await _store.AnyDueAsync(busy, cancellationToken).ConfigureAwait(false))
+        if (free <= 0)
         {
             return 0;
         }

@@ -14,6 +14,8 @@ internal static class WebhookEventPurge
     private const string CandidatesSql =
         "SELECT e.id FROM webhook_events e WHERE e.created_at < @cutoff AND NOT EXISTS (" +
         "SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND (d.status NOT IN ('delivered', 'failed') OR d.updated_at >= @cutoff)) " +
+        // An event still waiting for its deliveries to be written has none yet, and must not pass for a finished one.
+        "AND NOT EXISTS (SELECT 1 FROM webhook_fanout f WHERE f.event_id = e.id) " +
         "ORDER BY e.created_at, e.id LIMIT @limit";
 
     /// <summary>The outcome of one batch: events deleted, and whether the batch was full (more may be waiting).</summary>
@@ -40,7 +42,8 @@ internal static class WebhookEventPurge
         // and so then does its event.
         await connection.ExecuteAsync($"DELETE FROM webhook_deliveries WHERE event_id IN ({names}) AND status IN ('delivered', 'failed')", parameters, transaction).ConfigureAwait(false);
         var deleted = await connection.ExecuteAsync(
-            $"DELETE FROM webhook_events WHERE id IN ({names}) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id)",
+            $"DELETE FROM webhook_events WHERE id IN ({names}) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = webhook_events.id) " +
+            "AND NOT EXISTS (SELECT 1 FROM webhook_fanout f WHERE f.event_id = webhook_events.id)",
             parameters, transaction).ConfigureAwait(false);
         return new Batch(deleted, ids.Count == limit);
     }

@@ -6,8 +6,9 @@ namespace Comptoir.Server.Webhooks;
 /// <summary>
 /// The transactional outbox. A store calls it inside the transaction of the change it reports, so the event commits
 /// with the change or rolls back with it: none is sent for a change that did not happen, none lost for one that did.
-/// It writes one event row and one delivery per subscription of the organization to the type, and nothing at all when
-/// there is none (the lookup is one index probe inside the statement, with no extra round trip).
+/// It writes the event and its place in the fan-out queue when the organization has a subscription to the type, and
+/// nothing at all when there is none (the lookup is one index probe inside the statement, with no extra round trip);
+/// the dispatcher writes the deliveries (<see cref="WebhookFanOut"/>).
 /// </summary>
 [PublicSurface]
 public static class WebhookEvents
@@ -18,15 +19,14 @@ public static class WebhookEvents
     /// </summary>
     public const string BaseUrlPlaceholder = "comptoir-public-base-url:";
 
-    // One command of two statements: one round trip on PostgreSQL. The deliveries are read from the event row just
-    // written, so a subscription created between the two statements cannot get a delivery without its event.
+    // One command of two statements: one round trip on PostgreSQL. The event waits in webhook_fanout for the
+    // dispatcher to write its deliveries (WebhookFanOut): three subscriptions cost the write one small row, not three
+    // rows and their indexes.
     private const string RecordSql =
         "INSERT INTO webhook_events (id, organization_id, type, event, payload, created_at) " +
         "SELECT @whEventId, @whOrganizationId, @whType, @whEvent, @whPayload, @whNow " +
         "WHERE EXISTS (SELECT 1 FROM webhook_subscription_types WHERE organization_id = @whOrganizationId AND type = @whType); " +
-        "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) " +
-        "SELECT e.id, s.subscription_id, e.organization_id, 'pending', 0, e.created_at, e.created_at, e.created_at, e.created_at " +
-        "FROM webhook_events e JOIN webhook_subscription_types s ON s.organization_id = e.organization_id AND s.type = e.type WHERE e.id = @whEventId";
+        "INSERT INTO webhook_fanout (event_id) SELECT id FROM webhook_events WHERE id = @whEventId";
 
     /// <summary>Records that <paramref name="resourceJson"/> (the resource's JSON object, as the API renders it) was created, updated or deleted.</summary>
     public static Task RecordAsync(DbConnection connection, DbTransaction transaction, string organizationId, string type, string eventName, string resourceJson, string now)
@@ -65,7 +65,7 @@ public static class WebhookEvents
             whOrganizationId = organizationId,
             whType = type,
             whEvent = eventName,
-            whPayload = Data(eventName, resourceJson),
+            whPayload = WebhookPayloads.Store(Data(eventName, resourceJson)),
             whNow = now,
         });
     }

@@ -1,0 +1,78 @@
+using Comptoir.Server.Storage;
+using Dapper;
+
+namespace Comptoir.Server.Webhooks;
+
+/// <summary>
+/// Turns recorded events into deliveries: one per subscription of the event's organization to its type that existed
+/// when the event happened, for up to a batch of queued events in one statement and one transaction. The queue row
+/// goes in the same transaction as the deliveries, so an event is fanned out once, even by several processes on one
+/// PostgreSQL (each takes a batch of its own, SKIP LOCKED) or after a crash (nothing or everything of a batch).
+/// </summary>
+public sealed class WebhookFanOut(Database database)
+{
+    public const int DefaultBatch = 500;
+
+    private const string DeliveriesSelect =
+        "SELECT e.id, s.subscription_id, e.organization_id, 'pending', 0, e.created_at, e.created_at, e.created_at, e.created_at " +
+        "FROM webhook_events e " +
+        "JOIN webhook_subscription_types s ON s.organization_id = e.organization_id AND s.type = e.type " +
+        // A subscription created after the event never hears of it, as when the deliveries were written with it.
+        "JOIN webhook_subscriptions w ON w.id = s.subscription_id AND w.created_at <= e.created_at ";
+
+    private const string InsertDeliveries =
+        "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) ";
+
+    // SQLite has one writer: the batch read twice inside one write transaction is the same batch.
+    private const string SqliteSql =
+        InsertDeliveries + DeliveriesSelect +
+        "WHERE e.id IN (SELECT event_id FROM webhook_fanout ORDER BY event_id LIMIT @batch) ON CONFLICT DO NOTHING; " +
+        "DELETE FROM webhook_fanout WHERE event_id IN (SELECT event_id FROM webhook_fanout ORDER BY event_id LIMIT @batch)";
+
+    private const string PostgresSql =
+        "WITH batch AS (DELETE FROM webhook_fanout WHERE event_id IN " +
+        "(SELECT event_id FROM webhook_fanout ORDER BY event_id LIMIT @batch FOR UPDATE SKIP LOCKED) RETURNING event_id), " +
+        "written AS (" + InsertDeliveries + DeliveriesSelect + "JOIN batch b ON b.event_id = e.id ON CONFLICT DO NOTHING RETURNING 1) " +
+        "SELECT (SELECT COUNT(*) FROM batch)";
+
+    /// <summary>Whether any event waits for its deliveries (a read: an idle dispatcher does not take the writer).</summary>
+    public Task<bool> AnyQueuedAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async c => await c.ExecuteScalarAsync<string?>("SELECT event_id FROM webhook_fanout LIMIT 1").ConfigureAwait(false) is not null, cancellationToken);
+
+    /// <summary>Writes the deliveries of up to <paramref name="batch"/> queued events; returns how many events it took.</summary>
+    public Task<long> FanOutAsync(int batch = DefaultBatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
+        return database.WriteAsync(async (c, t) =>
+        {
+            if (database.Kind == DatabaseKind.Postgres)
+            {
+                return await c.ExecuteScalarAsync<long>(PostgresSql, new { batch }, t).ConfigureAwait(false);
+            }
+
+            // ExecuteAsync sums the statements' changes; the DELETE's alone is the count of events taken.
+            var queued = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM (SELECT 1 FROM webhook_fanout LIMIT @batch) q", new { batch }, t).ConfigureAwait(false);
+            if (queued > 0)
+            {
+                await c.ExecuteAsync(SqliteSql, new { batch }, t).ConfigureAwait(false);
+            }
+
+            return queued;
+        }, cancellationToken);
+    }
+
+    /// <summary>Fans out everything queued now (tests, and a dispatcher catching up).</summary>
+    public async Task<long> FanOutAllAsync(CancellationToken cancellationToken = default)
+    {
+        long total = 0;
+        long taken;
+        do
+        {
+            taken = await FanOutAsync(DefaultBatch, cancellationToken).ConfigureAwait(false);
+            total += taken;
+        }
+        while (taken == DefaultBatch);
+
+        return total;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Comptoir.Server.Storage;
+using Comptoir.Server.Tests.Support;
+using Comptoir.Server.Webhooks;
+using Dapper;
+
+namespace Comptoir.Server.Tests;
+
+/// <summary>
+/// The outbox's two halves on both engines, without a dispatcher running: a write records its event and a queue row,
+/// and the fan-out turns each queued event into one delivery per subscription, exactly once. Then the claim: a
+/// subscription's backlog never hides another's due deliveries.
+/// </summary>
+public sealed class WebhookFanOutTests
+{
+    private const string Organization = "org-fanout";
+    private const string Now = "2026-03-19T20:30:00.000Z";
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_recorded_event_waits_in_the_queue_and_fans_out_once_into_a_delivery_per_subscription(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a", "sub-b", "sub-c");
+        await RecordAsync(database, Resource(1));
+
+        Assert.Equal("1/1/0", await CountsAsync(database));
+        var fanOut = new WebhookFanOut(database);
+        Assert.True(await fanOut.AnyQueuedAsync(CancellationToken.None));
+        Assert.Equal(1, await fanOut.FanOutAllAsync());
+        Assert.Equal("1/0/3", await CountsAsync(database));
+        Assert.Equal(3, await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND attempts = 0"));
+
+        // Nothing left: a second fan-out writes nothing.
+        Assert.False(await fanOut.AnyQueuedAsync(CancellationToken.None));
+        Assert.Equal(0, await fanOut.FanOutAllAsync());
+        Assert.Equal("1/0/3", await CountsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_write_that_rolls_back_leaves_neither_event_nor_queue_row(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync<int>(async (c, t) =>
+        {
+            await WebhookEvents.RecordAsync(c, t, Organization, WebhookTypes.Clients, WebhookEventNames.Created, Resource(1), Now);
+            throw new InvalidOperationException("the change fails after its event was recorded");
+        }));
+
+        Assert.Equal("0/0/0", await CountsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_fan_outs_write_each_delivery_once(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a", "sub-b", "sub-c");
+        const int events = 1_200;
+        await database.WriteAsync<int>(async (c, t) =>
+        {
+            for (var i = 0; i < events; i++)
+            {
+                await WebhookEvents.RecordAsync(c, t, Organization, WebhookTypes.Clients, WebhookEventNames.Created, Resource(i), Now);
+            }
+
+            return 0;
+        });
+
+        // Two dispatchers (two processes on PostgreSQL) fanning out at the same time, in batches.
+        var taken = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => new WebhookFanOut(database).FanOutAllAsync())));
+
+        Assert.Equal(events, taken.Sum());
+        Assert.Equal($"{events}/0/{events * 3}", await CountsAsync(database));
+        Assert.Equal(events * 3, await ScalarAsync(database, "SELECT COUNT(*) FROM (SELECT DISTINCT event_id, subscription_id FROM webhook_deliveries) d"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Only_the_subscriptions_that_existed_when_it_happened_and_still_exist_get_an_event(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-kept", "sub-deleted");
+        await RecordAsync(database, Resource(1));
+        await SubscribeAsync(database, "sub-later", "2026-03-19T20:31:00.000Z");
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            "DELETE FROM webhook_subscription_types WHERE subscription_id = 'sub-deleted'; DELETE FROM webhook_subscriptions WHERE id = 'sub-deleted'", transaction: t));
+
+        await new WebhookFanOut(database).FanOutAllAsync();
+
+        var subscriptions = await database.ReadAsync(c => c.QueryAsync<string>("SELECT subscription_id FROM webhook_deliveries"));
+        Assert.Equal(["sub-kept"], subscriptions);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task An_event_still_queued_is_never_purged_however_old(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a");
+        await RecordAsync(database, Resource(1));
+
+        var purged = await database.WriteAsync((c, t) => WebhookEventPurge.DeleteBatchAsync(c, t, "2030-01-01T00:00:00.000Z", 100));
+
+        Assert.Equal(0, purged.Deleted);
+        Assert.Equal("1/1/0", await CountsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_busy_subscriptions_backlog_does_not_hide_another_subscriptions_due_delivery(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-busy");
+        await database.WriteAsync<int>(async (c, t) =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                await WebhookEvents.RecordAsync(c, t, Organization, WebhookTypes.Clients, WebhookEventNames.Created, Resource(i), Now);
+            }
+
+            return 0;
+        });
+        // A subscription made a moment later, and an event after it: the only one it hears of.
+        const string later = "2026-03-19T20:30:00.500Z";
+        await SubscribeAsync(database, "sub-quiet", later);
+        await RecordAsync(database, Resource(1_000), later);
+        var fanOut = new WebhookFanOut(database);
+        await fanOut.FanOutAllAsync();
+        var store = new WebhookDeliveryStore(database, new ManualClock(DateTimeOffset.Parse("2026-03-19T20:30:01Z", System.Globalization.CultureInfo.InvariantCulture)), new WebhookSettings());
+
+        var claimed = await store.ClaimAsync("worker", 8, ["sub-busy"], new Dictionary<string, int> { ["sub-busy"] = 4 }, 4, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var only = Assert.Single(claimed);
+        Assert.Equal("sub-quiet", only.SubscriptionId);
+        Assert.Equal(1, only.Attempts);
+        using var payload = JsonDocument.Parse(WebhookPayloads.Read(only.Payload));
+        Assert.Equal("item-1000", payload.RootElement.GetProperty("id").GetString());
+        // Claimed once: a second claim finds nothing more for it.
+        Assert.Empty(await store.ClaimAsync("other", 8, ["sub-busy"], new Dictionary<string, int>(), 4, TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_large_payload_is_kept_compressed_and_read_back_unchanged_and_a_small_one_as_is()
+    {
+        var large = WebhookEvents.Data(WebhookEventNames.Created, Resource(7));
+        var stored = WebhookPayloads.Store(large);
+
+        Assert.StartsWith(WebhookPayloads.CompressedPrefix, stored, StringComparison.Ordinal);
+        Assert.True(stored.Length * 2 < large.Length, $"{stored.Length} stored characters for {large.Length}");
+        Assert.Equal(large, WebhookPayloads.Read(stored));
+
+        const string small = """{"event":"deleted","id":"c1"}""";
+        Assert.Equal(small, WebhookPayloads.Store(small));
+        Assert.Equal(small, WebhookPayloads.Read(small));
+        Assert.Throws<InvalidDataException>(() => WebhookPayloads.Read(WebhookPayloads.CompressedPrefix + Convert.ToBase64String("not brotli at all"u8.ToArray())));
+    }
+
+    /// <summary>A resource of a few kilobytes, as an invoice's rendering is, with accented text.</summary>
+    private static string Resource(int index) =>
+        JsonSerializer.Serialize(new
+        {
+            id = $"item-{index}",
+            name = "Société Générale d'Équipement",
+            items = Enumerable.Range(0, 20).Select(i => new { title = $"Prestation de conseil n°{i}", quantity = "1.5", unit_price = new { value = "1250.00", currency = "EUR" } }),
+        });
+
+    private static Task RecordAsync(Database database, string resource, string at = Now) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await WebhookEvents.RecordAsync(c, t, Organization, WebhookTypes.Clients, WebhookEventNames.Created, resource, at);
+            return 0;
+        });
+
+    private static async Task<Database> SetUpAsync(string engine, params string[] subscriptions)
+    {
+        var database = await TestDatabases.CreateAsync(engine);
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            "INSERT INTO organizations (id, slug, legal_name, legal_country, locale, invoice_number_pattern, automatic_numbering, created_at, updated_at) " +
+            "VALUES (@Organization, 'fanout', 'Fan Out SAS', 'FR', 'fr', 'F-{SEQ:4}', @yes, @Now, @Now)", new { Organization, Now, yes = true }, t));
+        foreach (var id in subscriptions)
+        {
+            await SubscribeAsync(database, id, "2026-03-19T20:00:00.000Z");
+        }
+
+        return database;
+    }
+
+    private static Task SubscribeAsync(Database database, string id, string createdAt) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(
+            "INSERT INTO webhook_subscriptions (id, organization_id, callback_url, types, secret, created_at, updated_at) VALUES (@id, @Organization, 'https://erp.example.com/h', 'v1/clients', 'whsec_0123456789abcdef0123456789abcdef', @createdAt, @createdAt); " +
+            "INSERT INTO webhook_subscription_types (organization_id, type, subscription_id) VALUES (@Organization, 'v1/clients', @id)",
+            new { id, Organization, createdAt }, t));
+
+    /// <summary>"events/queued/deliveries".</summary>
+    private static async Task<string> CountsAsync(Database database) =>
+        $"{await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_events")}/{await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_fanout")}/{await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_deliveries")}";
+
+    private static Task<long> ScalarAsync(Database database, string sql) => database.ReadAsync(c => c.ExecuteScalarAsync<long>(sql));
+}
