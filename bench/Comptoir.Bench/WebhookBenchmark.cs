@@ -149,7 +149,7 @@ public static class WebhookBenchmark
             var b = await LoadGenerator.RunAsync($"round {round} B: 3 subscriptions", Connections, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
             with.Add(b);
             var deliveredDuring = receiver.Delivered - deliveredBefore;
-            var backlog = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered'"));
+            var backlog = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)"));
             var drain = Stopwatch.StartNew();
             await LoadBenchmark.WaitForJobsAsync(database);
             await WaitForDeliveriesAsync(database);
@@ -204,7 +204,7 @@ public static class WebhookBenchmark
 
     private static async Task WaitForDeliveriesAsync(Database database)
     {
-        while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered'")) > 0)
+        while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)")) > 0)
         {
             await Task.Delay(100);
         }

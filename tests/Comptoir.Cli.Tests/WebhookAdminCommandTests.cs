@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Comptoir.Server;
 using Comptoir.Server.Tests.Support;
+using Comptoir.Server.Webhooks;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public sealed class WebhookAdminCommandTests
         var created = await ApiAssert.Json(await server.Client.Post("v2/webhook_subscriptions", new JsonObject { ["callback_url"] = "https://erp.example.com/h", ["types"] = new JsonArray("v1/clients") }), HttpStatusCode.Created);
         var subscriptionId = created.GetProperty("id").GetString()!;
         await Seeds.CreateClientAsync(server.Client);
+        await server.App.Services.GetRequiredService<WebhookFanOut>().FanOutAllAsync();
         await server.Database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE webhook_deliveries SET status = 'failed', attempts = 30, last_status_code = 500, last_error = 'HTTP 500'", transaction: t));
 
         Assert.Contains("https://erp.example.com/h", Hooks("list").Out, StringComparison.Ordinal);
