@@ -2,6 +2,7 @@ using Comptoir.FacturX.Cii;
 using Comptoir.FacturX.Layout;
 using Comptoir.FacturX.Model;
 using Comptoir.FacturX.Pdf;
+using Comptoir.FacturX.Validation;
 
 namespace Comptoir.FacturX;
 
@@ -38,18 +39,9 @@ public sealed class FacturXGenerator(TimeProvider clock)
         var draft = options.Draft || string.IsNullOrWhiteSpace(invoice.Number);
         options = options with { Draft = draft };
 
-        if (!draft)
-        {
-            // A file that breaks a fatal EN 16931 rule is refused rather than written.
-            VatScopeRules.Enforce(invoice);
-        }
-
         var totals = invoice.ComputeTotals();
         var now = clock.GetUtcNow();
         var created = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
-
-        var pdf = new PdfDocumentBuilder();
-        new InvoiceLayout(pdf, invoice, totals, options).Draw();
 
         byte[]? xml = null;
         if (!draft)
@@ -57,6 +49,14 @@ public sealed class FacturXGenerator(TimeProvider clock)
             using var buffer = new MemoryStream(16 * 1024);
             CiiWriter.Write(invoice, totals, buffer);
             xml = buffer.ToArray();
+            // A file that breaks a fatal EN 16931 rule is refused rather than written.
+            RefuseIfNonCompliant(xml);
+        }
+
+        var pdf = new PdfDocumentBuilder();
+        new InvoiceLayout(pdf, invoice, totals, options).Draw();
+        if (xml is not null)
+        {
             pdf.Attach(new PdfAttachment(XmlFileName, "text/xml", "Alternative", "Factur-X invoice (EN 16931)", xml));
         }
 
@@ -72,5 +72,16 @@ public sealed class FacturXGenerator(TimeProvider clock)
             FacturXConformanceLevel = draft ? null : ConformanceLevel,
         };
         return new FacturXResult(pdf.Build(info), xml, pdf.Pages.Count);
+    }
+
+    /// <summary>Runs the native EN 16931 validator on the XML about to be embedded (drafts carry none).</summary>
+    /// <exception cref="InvoiceRuleException">The XML breaks a fatal rule.</exception>
+    public static void RefuseIfNonCompliant(byte[] xml)
+    {
+        var fatal = InvoiceValidator.Validate(xml).Findings.Where(f => f.Severity == FindingSeverity.Fatal).ToList();
+        if (fatal.Count > 0)
+        {
+            throw new InvoiceRuleException(fatal);
+        }
     }
 }

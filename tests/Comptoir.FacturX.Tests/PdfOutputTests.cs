@@ -74,7 +74,8 @@ public sealed class PdfOutputTests : IDisposable
     {
         var invoice = InvoiceCorpus.Get("single-line-20").Invoice with { Number = null };
 
-        var result = new FacturXGenerator(FixedClock.Default).Generate(invoice);
+        // In English: a French draft says BROUILLON only.
+        var result = new FacturXGenerator(FixedClock.Default).Generate(invoice, new InvoiceLayoutOptions { Language = "en" });
         var path = Save("draft.pdf", result.Pdf);
 
         Assert.Null(result.Xml);
@@ -87,7 +88,7 @@ public sealed class PdfOutputTests : IDisposable
     [Fact]
     public void A_numbered_invoice_can_still_be_printed_as_a_draft()
     {
-        var result = new FacturXGenerator(FixedClock.Default).Generate(InvoiceCorpus.Get("single-line-20").Invoice, new InvoiceLayoutOptions { Draft = true });
+        var result = new FacturXGenerator(FixedClock.Default).Generate(InvoiceCorpus.Get("single-line-20").Invoice, new InvoiceLayoutOptions { Draft = true, Language = "en" });
 
         Assert.Null(result.Xml);
         Assert.Contains("DRAFT", TextOf(Save("draft2.pdf", result.Pdf)), StringComparison.Ordinal);

@@ -49,7 +49,7 @@ internal sealed record InvoiceLabels
     {
         Invoice = "FACTURE",
         CreditNote = "AVOIR",
-        Draft = "BROUILLON - DRAFT",
+        Draft = "BROUILLON",
         Number = "Numéro",
         IssueDate = "Date d'émission",
         DueDate = "Date d'échéance",

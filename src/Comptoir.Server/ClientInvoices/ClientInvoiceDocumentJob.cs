@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Comptoir.FacturX;
 using Comptoir.FacturX.Layout;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace Comptoir.Server.ClientInvoices;
 
@@ -16,9 +16,10 @@ namespace Comptoir.Server.ClientInvoices;
 /// <remarks>
 /// Retry schedule: 8 attempts, from 2 s doubling up to 5 minutes (about 4 minutes of waits in all). A render reads only the
 /// database and the CPU, so a failure that survives a few minutes is a bug or a bad invoice, not a passing outage:
-/// it is marked failed for someone to look at rather than retried for hours.
+/// it is marked failed for someone to look at rather than retried for hours. An invoice that cannot make a valid file
+/// (<see cref="DocumentFailures"/>) is marked failed at its first attempt.
 /// </remarks>
-public sealed class ClientInvoiceDocumentJob(Database database, ClientInvoiceStore invoices, BackgroundCpu cpu, TimeProvider clock) : IJobHandler
+public sealed class ClientInvoiceDocumentJob(Database database, ClientInvoiceStore invoices, BackgroundCpu cpu, JobQueue jobs, TimeProvider clock, ILogger<ClientInvoiceDocumentJob> logger) : IJobHandler
 {
     /// <summary>The job kind, stored in jobs rows: never change it.</summary>
     public const string Kind = "render_invoice";
@@ -40,11 +41,23 @@ public sealed class ClientInvoiceDocumentJob(Database database, ClientInvoiceSto
         }
 
         var draft = invoice.Status == ClientInvoiceStatus.Draft;
-        var result = await cpu.RunAsync(() =>
+        FacturXResult result;
+        try
         {
-            var input = ClientInvoiceJson.ParseApiResponse(ApiJson(invoice));
-            return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
-        }).ConfigureAwait(false);
+            result = await cpu.RunAsync(() =>
+            {
+                var input = ClientInvoiceFacturX.Map(invoice);
+                return new FacturXGenerator(clock).Generate(input.Invoice, new InvoiceLayoutOptions { Draft = draft, Language = input.Language });
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DocumentFailures.IsInTheInvoice(e))
+        {
+            // The stored invoice itself cannot make a valid file (stored before the refusal at finalization existed,
+            // or lacking a field the mapping needs): no retry can change that.
+            await DocumentFailures.FailAtOnceAsync(jobs, logger, job, e, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var organization = Snapshots.Organization(invoice.ReadContent().OrganizationSnapshot);
         var fileName = draft ? $"draft-{invoice.Id[..8]}.pdf" : FileNames.Sanitize($"{invoice.Number}-{organization.LegalName}.pdf", "invoice.pdf");
 
@@ -63,19 +76,4 @@ public sealed class ClientInvoiceDocumentJob(Database database, ClientInvoiceSto
             await JobQueue.CompleteAsync(c, t, job.Id, Timestamps.ToText(clock.GetUtcNow())).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
-
-    /// <summary>The invoice as the API shows it, which is what the Factur-X mapping reads.</summary>
-    private static byte[] ApiJson(ClientInvoiceRow invoice)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Http.Json.JsonConventions.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("client_invoice");
-            ClientInvoiceRendering.WriteStored(json, invoice, "http://localhost");
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using Comptoir.Core.Invoicing;
-using Comptoir.FacturX.Model;
 using Comptoir.Server.Http.Errors;
+using Comptoir.Server.Http.Json;
 using Comptoir.Server.Clients;
 using Comptoir.Server.Organizations;
 
@@ -10,9 +8,9 @@ namespace Comptoir.Server.ClientInvoices;
 /// <summary>What an invoice needs before it can be finalized (and become a valid Factur-X file).</summary>
 public static class ClientInvoiceReadiness
 {
-    public static void Check(ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client)
+    /// <summary>The client's data an e-invoice needs, checked before the invoice is numbered.</summary>
+    public static void CheckClient(OrganizationRow organization, ClientRow client)
     {
-        ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(client);
         if (string.IsNullOrEmpty(client.BillingCountryCode))
@@ -35,27 +33,25 @@ public static class ClientInvoiceReadiness
         {
             throw ApiException.Invalid("/client_id", "client_incomplete", "An individual client needs an email or e_invoicing_address to receive an e-invoice.");
         }
-
-        CheckVatScope(invoice.ReadContent(), organization, client);
     }
 
     /// <summary>
-    /// The EN 16931 rules between VAT categories and identifiers (<see cref="VatScopeRules"/>), on what the Factur-X
-    /// mapping will write: the invoice's VAT number else the organization's, the tax number else a French seller's
-    /// SIREN (<see cref="ClientInvoiceJson"/>), and the client's VAT number.
+    /// The numbered invoice, as rendered for storage, checked as the document job will render it: mapped onto the
+    /// Factur-X model from its stored JSON, written as CII and run through every fatal EN 16931 rule.
     /// </summary>
-    private static void CheckVatScope(ClientInvoiceContent content, OrganizationRow organization, ClientRow client)
+    public static void CheckConformance(ClientInvoiceRow numbered)
     {
-        var sellerVat = content.Settings.VatNumber ?? organization.VatNumber;
-        var taxRegistration = content.Settings.TaxNumber ?? (organization.IsFrench ? organization.LegalNumber : null);
-        var categories = content.Items
-            .Select(i => VatExemptions.CategoryOf(decimal.Parse(i.VatRate, CultureInfo.InvariantCulture), i.VatExemptionReason))
-            .ToList();
-        var facts = new VatScopeFacts(!string.IsNullOrWhiteSpace(sellerVat), !string.IsNullOrWhiteSpace(taxRegistration), !string.IsNullOrWhiteSpace(client.VatNumber), categories);
-        if (VatScopeRules.Check(facts) is [var first, ..])
+        ArgumentNullException.ThrowIfNull(numbered);
+        ClientInvoiceInput mapped;
+        try
         {
-            var pointer = first.LineIndex is { } line ? $"/items/{line}/vat_exemption_reason" : "/items";
-            throw ApiException.Invalid(pointer, "invalid", $"{first.RuleId}: {first.Message} ({pointer})");
+            mapped = ClientInvoiceFacturX.Map(numbered);
         }
+        catch (JsonBodyException e)
+        {
+            throw FacturXConformance.Incomplete(e, FindingPointers.ClientInvoice);
+        }
+
+        FacturXConformance.Require(mapped.Invoice, FindingPointers.ClientInvoice);
     }
 }

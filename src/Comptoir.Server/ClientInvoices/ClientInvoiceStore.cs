@@ -363,7 +363,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
 
     private async Task FinalizeInTransactionAsync(DbConnection c, DbTransaction t, ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
     {
-        ClientInvoiceReadiness.Check(invoice, organization, client);
+        ClientInvoiceReadiness.CheckClient(organization, client);
         if (invoice.Number is null)
         {
             if (!organization.AutomaticNumbering)
@@ -381,6 +381,8 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         invoice.Status = ClientInvoiceStatus.Unpaid;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
         invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);
+        // Refused here, in the transaction that took the number, rolls the number back with it: no gap.
+        ClientInvoiceReadiness.CheckConformance(invoice);
         await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
         // The finished file is held back by the configured delay, as the public API's ~10 s.
         await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);

@@ -1,11 +1,11 @@
 using Comptoir.FacturX;
 using Comptoir.FacturX.Layout;
-using Comptoir.FacturX.Model;
 using Comptoir.Server.Attachments;
 using Comptoir.Server.ClientInvoices;
 using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace Comptoir.Server.CreditNotes;
 
@@ -16,8 +16,9 @@ namespace Comptoir.Server.CreditNotes;
 /// payment: no payment means, no due date, and "to deduct" or "to refund" where an invoice says "amount due".
 /// </summary>
 /// <remarks>Retried as an invoice's document is: 8 attempts from 2 s doubling up to 5 minutes (a render needs only the
-/// database and the CPU; what survives that is a bug to look at).</remarks>
-public sealed class CreditNoteDocumentJob(Database database, BackgroundCpu cpu, TimeProvider clock) : IJobHandler
+/// database and the CPU; what survives that is a bug to look at); a note that cannot make a valid file fails at once
+/// (<see cref="DocumentFailures"/>).</remarks>
+public sealed class CreditNoteDocumentJob(Database database, BackgroundCpu cpu, JobQueue jobs, TimeProvider clock, ILogger<CreditNoteDocumentJob> logger) : IJobHandler
 {
     /// <summary>The job kind, stored in jobs rows: never change it.</summary>
     public const string Kind = "render_credit_note";
@@ -39,13 +40,23 @@ public sealed class CreditNoteDocumentJob(Database database, BackgroundCpu cpu, 
             return (note, invoice);
         }, cancellationToken).ConfigureAwait(false);
 
-        var (pdf, seller) = await cpu.RunAsync(() =>
+        byte[] pdf;
+        string seller;
+        try
         {
-            var input = ClientInvoiceJson.ParseApiResponse(CreditNoteRendering.InvoiceShape(note));
-            var issued = DateOnly.ParseExact(invoice.IssueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var document = CreditNoteDocument.From(input.Invoice, note, new PrecedingInvoice(invoice.Number, issued), input.Language);
-            return (new FacturXGenerator(clock).Generate(document, new InvoiceLayoutOptions { Language = input.Language }).Pdf, document.Seller.Name);
-        }).ConfigureAwait(false);
+            (pdf, seller) = await cpu.RunAsync(() =>
+            {
+                var (document, language) = CreditNoteFacturX.Map(note, invoice.Number, invoice.IssueDate);
+                return (new FacturXGenerator(clock).Generate(document, new InvoiceLayoutOptions { Language = language }).Pdf, document.Seller.Name);
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DocumentFailures.IsInTheInvoice(e))
+        {
+            // Issuing refuses such a note; one issued before that cannot make a valid file, whatever the retries.
+            await DocumentFailures.FailAtOnceAsync(jobs, logger, job, e, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var fileName = FileNames.Sanitize($"{note.Number}-{seller}.pdf", "credit-note.pdf");
 
         await database.WriteAsync(async (c, t) =>

@@ -73,6 +73,8 @@ public sealed class CreditNoteIssuer(JobQueue jobs, ServerOptions options)
         };
         note.StoreContent(content);
         note.Rendered = CreditNoteRendering.Render(note);
+        // A note whose Factur-X file would break a fatal rule is refused before it takes its number for good.
+        CreditNoteFacturX.Require(note, request, invoice.Number!, invoice.IssueDate);
         await c.ExecuteAsync(InsertSql, note, t).ConfigureAwait(false);
         await jobs.EnqueueAsync(c, t, CreditNoteDocumentJob.Kind, note.Id, now + options.DocumentDelay).ConfigureAwait(false);
 

@@ -12,7 +12,8 @@ public sealed record CorpusCase(string Name, InvoiceDocument Invoice, string Lan
 /// <summary>
 /// The table of invoices every conformance check runs on: VAT mixes (20, 10, 5.5, 2.1, 0 %), exemptions, reverse
 /// charge, intra-community and export, both discount kinds, 1 and 250 lines, long and accented texts, hostile
-/// strings, a credit note, foreign clients. Every case has a French seller, so every case must pass BR-FR too.
+/// strings, credit notes (in part and in full, as the API issues them), foreign clients. Every case has a French
+/// seller, so every case must pass BR-FR too.
 /// </summary>
 public static class InvoiceCorpus
 {
@@ -92,6 +93,26 @@ public static class InvoiceCorpus
         return new InvoiceItem { Title = title, Quantity = 1m, UnitPrice = price, VatRate = 0m, VatCategory = exemption.Category, Exemption = exemption, Unit = "piece" };
     }
 
+    /// <summary>
+    /// A credit note as the API issues one (CreditNoteDocument): type 381 naming the invoice it corrects (BT-25,
+    /// BT-26), its reason as a note and a header, no payment means and no due date, and terms saying whether the
+    /// amount is deducted or refunded.
+    /// </summary>
+    public static InvoiceDocument CreditNote(string number, string invoiceNumber, string reason, CreditSettlement settlement, params InvoiceItem[] lines) =>
+        Base(number, lines) with
+        {
+            Kind = DocumentKind.CreditNote,
+            PrecedingInvoice = new PrecedingInvoice(invoiceNumber, new DateOnly(2026, 3, 2)),
+            CreditSettlement = settlement,
+            Payment = null,
+            DueDate = null,
+            PaymentTerms = settlement == CreditSettlement.Refund
+                ? $"Avoir à rembourser : la facture {invoiceNumber} est réglée."
+                : $"Avoir à déduire de la facture {invoiceNumber}.",
+            Header = "Motif : " + reason,
+            Notes = [.. FrenchNotes, new InvoiceNote(reason, "ACD")],
+        };
+
     private static List<CorpusCase> Build()
     {
         var cases = new List<CorpusCase>
@@ -139,6 +160,12 @@ public static class InvoiceCorpus
             {
                 Kind = DocumentKind.CreditNote, PrecedingInvoice = new PrecedingInvoice("F-2026-000001", new DateOnly(2026, 3, 1)),
             }),
+            new("credit-note-partial", CreditNote("AV-2026-000002", "F-2026-000005", "Geste commercial : deux jours de conseil non consommés", CreditSettlement.Deduct,
+                Item("Conseil", 1m, 600m, 0.20m, "day"),
+                Item("Restauration sur place", 4m, 18.5m, 0.10m, "piece"))),
+            new("credit-note-full", CreditNote("AV-2026-000003", "F-2026-000017", "Annulation de la facture F-2026-000017", CreditSettlement.Refund,
+                Item("Licence", 7m, 19.99m, 0.20m, "piece") with { Discount = new LineDiscount(DiscountKind.Percentage, 0.333m) },
+                Item("Support", 1m, 300m, 0.10m, "month") with { Discount = new LineDiscount(DiscountKind.Absolute, 0.01m) })),
             new("foreign-client-eu-vat", Base("F-2026-000021", Item("Formation en ligne", 5m, 200m, 0.20m)) with { Buyer = BelgianCompany }, "en"),
             new("performance-period", Base("F-2026-000022", Item("Maintenance mensuelle", 1m, 450m, 0.20m, "month")) with
             {

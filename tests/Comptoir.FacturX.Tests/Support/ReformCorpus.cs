@@ -62,7 +62,9 @@ public static class ReformCorpus
         yield return ("259b-seller-with-vat", Base("F-2026-000201", Exempt("Conseil stratégique (client hors UE)", 2400m, "S259B")) with { Buyer = AmericanCompany }, "BR-O-02");
         yield return ("259b-mixed-with-standard", Base("F-2026-000202", Exempt("Conseil (hors UE)", 2400m, "S259B"), Item("Déplacement", 1m, 300m, 0.20m)) with
         {
-            Seller = Seller with { VatNumber = null }, Buyer = AmericanCompany,
+            // Its SIREN as tax registration, as the API writes it for a French seller without VAT number: the taxed
+            // line then meets BR-S-02, and the invoice breaks only the rules of mixing category O.
+            Seller = Seller with { VatNumber = null, TaxRegistrationId = "732829320" }, Buyer = AmericanCompany,
         }, "BR-O-11");
         yield return ("293b-without-any-tax-identifier", Base("F-2026-000203", Exempt("Cours de piano", 35m, "S293B")) with
         {
