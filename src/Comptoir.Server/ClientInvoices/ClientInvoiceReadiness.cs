@@ -52,6 +52,25 @@ public static class ClientInvoiceReadiness
             throw FacturXConformance.Incomplete(e, FindingPointers.ClientInvoice);
         }
 
-        FacturXConformance.Require(mapped.Invoice, FindingPointers.ClientInvoice);
+        // No EN 16931 rule reads the number's text, only that there is one: checked under a fixed stand-in, the same
+        // invoice gives the same XML before its number is taken (PreCheckConformance) and after.
+        FacturXConformance.Require(mapped.Invoice with { Number = NumberStandIn }, FindingPointers.ClientInvoice);
+    }
+
+    private const string NumberStandIn = "NUMBER-STAND-IN";
+
+    /// <summary>
+    /// The check <see cref="CheckConformance"/> makes in the finalizing write, made before it on a copy of the invoice
+    /// as it will be finalized: a refusal comes before the writer is taken, and an accepted invoice is not validated
+    /// again inside it (same XML). Anything changed in between makes different XML, checked again in the write.
+    /// </summary>
+    public static void PreCheckConformance(ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, Action<ClientInvoiceRow> finalize)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(finalize);
+        var copy = invoice.Copy();
+        copy.Number ??= NumberStandIn;
+        finalize(copy);
+        CheckConformance(copy);
     }
 }

@@ -6,6 +6,9 @@ namespace Comptoir.Server.ClientInvoices;
 [PublicSurface]
 public sealed class ClientInvoiceRow
 {
+    /// <summary>A shallow copy (every field is a string or a number).</summary>
+    public ClientInvoiceRow Copy() => (ClientInvoiceRow)MemberwiseClone();
+
     public string Id { get; set; } = string.Empty;
     public string OrganizationId { get; set; } = string.Empty;
     public string ClientId { get; set; } = string.Empty;

@@ -60,6 +60,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         {
             if (status == ClientInvoiceStatus.Unpaid)
             {
+                PreCheck(row, organization, client, now);
                 await database.WriteAsync(async (c, t) =>
                 {
                     await c.ExecuteAsync(InsertSql, row, t).ConfigureAwait(false);
@@ -149,6 +150,13 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
     /// <summary>draft -> unpaid: number, frozen snapshots, finalized_at, and the Factur-X job, in one transaction.</summary>
     public async Task<ClientInvoiceRow> FinalizeAsync(string organizationId, string id, OrganizationRow organization, AlsoInTransaction<ClientInvoiceRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
+        // The check of the invoice as read now, before the writer: the write checks again only what changed since.
+        if (await FindAsync(organizationId, id, cancellationToken).ConfigureAwait(false) is { Status: ClientInvoiceStatus.Draft } draft
+            && await database.ReadAsync(c => ClientStore.FindAsync(c, null, organizationId, draft.ClientId), cancellationToken).ConfigureAwait(false) is { } client)
+        {
+            PreCheck(draft, organization, client, clock.GetUtcNow());
+        }
+
         var row = await WriteAsync(async (c, t) =>
         {
             var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
@@ -374,6 +382,17 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
             invoice.Number = await ClientInvoiceNumbering.NextAsync(c, t, organization, DateOnly.ParseExact(invoice.IssueDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
+        MarkFinalized(invoice, organization, client, now);
+        // Refused here, in the transaction that took the number, rolls the number back with it: no gap.
+        ClientInvoiceReadiness.CheckConformance(invoice);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        // The finished file is held back by the configured delay, as the public API's ~10 s.
+        await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
+    }
+
+    /// <summary>The invoice as finalizing makes it: snapshots of its parties, unpaid, rendered.</summary>
+    private static void MarkFinalized(ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
+    {
         var content = invoice.ReadContent();
         content.ClientSnapshot = Snapshots.Of(client);
         content.OrganizationSnapshot = Snapshots.Of(organization);
@@ -381,11 +400,13 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         invoice.Status = ClientInvoiceStatus.Unpaid;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
         invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);
-        // Refused here, in the transaction that took the number, rolls the number back with it: no gap.
-        ClientInvoiceReadiness.CheckConformance(invoice);
-        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
-        // The finished file is held back by the configured delay, as the public API's ~10 s.
-        await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks before the write what finalizing will check in it (see <see cref="ClientInvoiceReadiness.PreCheckConformance"/>).</summary>
+    private static void PreCheck(ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
+    {
+        ClientInvoiceReadiness.CheckClient(organization, client);
+        ClientInvoiceReadiness.PreCheckConformance(invoice, organization, client, copy => MarkFinalized(copy, organization, client, now));
     }
 
     private async Task<ClientInvoiceRow> LockAsync(DbConnection c, DbTransaction t, string organizationId, string id) =>

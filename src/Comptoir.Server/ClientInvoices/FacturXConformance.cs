@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Comptoir.FacturX.Cii;
 using Comptoir.FacturX.Model;
@@ -16,15 +18,32 @@ namespace Comptoir.Server.ClientInvoices;
 [PublicSurface]
 public static class FacturXConformance
 {
+    // The XML of documents found valid lately, by SHA-256: a check made before a write (outside SQLite's one writer)
+    // spares the same check inside it the validator's millisecond. Bounded; emptied when full.
+    private const int MaxRemembered = 4096;
+    private static readonly ConcurrentDictionary<string, byte> Valid = new(StringComparer.Ordinal);
+
     /// <exception cref="ApiException">422 naming each fatal rule the document breaks and its field.</exception>
     public static void Require(InvoiceDocument document, FindingPointers pointers)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pointers);
         var xml = CiiWriter.Write(document);
+        var hash = Convert.ToHexString(SHA256.HashData(xml));
+        if (Valid.ContainsKey(hash))
+        {
+            return;
+        }
+
         var fatal = InvoiceValidator.Validate(xml).Findings.Where(f => f.Severity == FindingSeverity.Fatal).ToList();
         if (fatal.Count == 0)
         {
+            if (Valid.Count >= MaxRemembered)
+            {
+                Valid.Clear();
+            }
+
+            Valid.TryAdd(hash, 0);
             return;
         }
 
