@@ -6,8 +6,8 @@ namespace Comptoir.Server.SupplierInvoices;
 
 /// <summary>
 /// Reads a supplier invoice's file: an e-invoice (a Factur-X / ZUGFeRD / XRechnung PDF's embedded XML, CII XML, UBL
-/// Invoice or CreditNote) exactly, with the EN 16931 rules it breaks (<see cref="SupplierInvoiceDiscrepancies"/>); a PDF without XML
-/// from its text layer; an image or a scanned PDF (no text layer) by OCR when Tesseract is installed
+/// Invoice or CreditNote) exactly, with the EN 16931 rules it breaks (<see cref="SupplierInvoiceDiscrepancies"/>); a
+/// PDF without XML from its text layer; an image or a scanned PDF (no text layer) by OCR when Tesseract is installed
 /// (<see cref="SupplierInvoiceTextAnalysis"/>). A file none of these can read gives
 /// <see cref="SupplierInvoiceExtraction.Nothing"/>: its fields stay empty for someone to fill in.
 /// </summary>
