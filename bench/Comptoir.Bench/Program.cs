@@ -13,6 +13,8 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- probe get|post CREDENTIALS_JSON [SECONDS] (one phase, running server)
 // dotnet run -c Release --project bench/Comptoir.Bench -- text-fields FILE.pdf...            (text lines and fields found)
 // dotnet run -c Release --project bench/Comptoir.Bench -- supplier-analysis [SECONDS]        (supplier invoices analysed per core)
+// dotnet run -c Release --project bench/Comptoir.Bench -- supplier-bulk [sqlite|postgres] [SECONDS] [--no-fsync] (20 x 200 KB PDFs per bulk upload)
+// dotnet run -c Release --project bench/Comptoir.Bench -- supplier-sync [N ...]            (comptoir sync supplier-invoices of N invoices, memory)
 // dotnet run --project bench/Comptoir.Bench -- corpus-pdfpig SPEC OUT | corpus-image-pdf IMAGE PDF (tests/corpus/make-supplier-invoices.py)
 var fastPostgres = args.Contains("--no-fsync");
 args = [.. args.Where(a => a != "--no-fsync")];
@@ -33,6 +35,22 @@ if (args.Length > 0 && args[0] == "validate")
 if (args.Length > 0 && args[0] == "supplier-analysis")
 {
     return await SupplierAnalysisBenchmark.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 0 && args[0] == "supplier-bulk")
+{
+    return await SupplierBulkUploadBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres);
+}
+
+if (args.Length > 0 && args[0] == "supplier-sync")
+{
+    var counts = args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [1_000, 5_000, 10_000, 20_000];
+    return await SupplierSyncBenchmark.RunAsync(counts);
+}
+
+if (args.Length == 3 && args[0] == "supplier-sync-child")
+{
+    return await SupplierSyncChild.RunAsync(args[1], args[2]);
 }
 
 if (args.Length == 3 && args[0] == "corpus-pdfpig")

@@ -8,9 +8,9 @@ namespace Comptoir.Bench;
 
 /// <summary>
 /// `supplier-analysis [SECONDS]`: supplier invoices analysed per second on one thread (so per core), as the analysis
-/// job reads them: a Factur-X PDF (10 lines, embedded XML), a UBL invoice, the text PDFs of
-/// tests/corpus/supplier-invoices (PdfPig + field finder, round robin), and, when Tesseract is installed, the corpus
-/// images by OCR (Tesseract is limited to one thread, as in the server).
+/// job reads them: a Factur-X PDF (10 lines, embedded XML) and a UBL invoice (both read and checked by the EN 16931
+/// validator), the text PDFs of tests/corpus/supplier-invoices (PdfPig + field finder, round robin), and, when
+/// Tesseract is installed, the corpus images by OCR (Tesseract is limited to one thread, as in the server).
 /// </summary>
 public static class SupplierAnalysisBenchmark
 {
@@ -22,8 +22,8 @@ public static class SupplierAnalysisBenchmark
             .Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
         Console.WriteLine($"| what | documents | per second, one core | mean per document |");
         Console.WriteLine($"|---|---:|---:|---:|");
-        Measure("Factur-X PDF, 10 lines (XML extracted and read)", [facturX], seconds);
-        Measure("UBL 2.1 invoice (XML)", [Ubl()], seconds);
+        Measure("Factur-X PDF, 10 lines (XML extracted, read and validated)", [facturX], seconds);
+        Measure("UBL 2.1 invoice (XML read and validated)", [Ubl()], seconds);
         Measure($"PDF text layer + field finder ({textPdfs.Count} corpus PDFs)", textPdfs, seconds);
         if (TesseractOcr.Installed is { } ocr)
         {

@@ -1,5 +1,4 @@
 using Comptoir.Core.Money;
-using Comptoir.FacturX.Inspection;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Reading.Text;
 
@@ -7,8 +6,8 @@ namespace Comptoir.Server.SupplierInvoices;
 
 /// <summary>
 /// Reads a supplier invoice's file: an e-invoice (a Factur-X / ZUGFeRD / XRechnung PDF's embedded XML, CII XML, UBL
-/// Invoice or CreditNote) exactly, with the invoice's own arithmetic checked (EN 16931 BR-CO rules); a PDF without XML
-/// from its text layer; an image or a scanned PDF (no text layer) by OCR when Tesseract is installed
+/// Invoice or CreditNote) exactly, with the EN 16931 rules it breaks (<see cref="SupplierInvoiceDiscrepancies"/>); a
+/// PDF without XML from its text layer; an image or a scanned PDF (no text layer) by OCR when Tesseract is installed
 /// (<see cref="SupplierInvoiceTextAnalysis"/>). A file none of these can read gives
 /// <see cref="SupplierInvoiceExtraction.Nothing"/>: its fields stay empty for someone to fill in.
 /// </summary>
@@ -70,20 +69,16 @@ public static class SupplierInvoiceAnalysis
 
     private static SupplierInvoiceExtraction FromXml(byte[] xml, bool pdf)
     {
-        if (UblReader.IsUbl(xml))
-        {
-            return From(UblReader.Read(xml), pdf ? "factur_x" : "ubl");
-        }
-
-        return From(CiiReader.Read(xml), pdf ? "factur_x" : "cii");
+        var ubl = UblReader.IsUbl(xml);
+        var invoice = ubl ? UblReader.Read(xml) : CiiReader.Read(xml);
+        return From(invoice, pdf ? "factur_x" : ubl ? "ubl" : "cii", SupplierInvoiceDiscrepancies.Find(invoice, xml, ubl));
     }
 
-    /// <summary>The fields of an e-invoice as the API shows them, and what its arithmetic contradicts.</summary>
-    public static SupplierInvoiceExtraction From(CiiInvoice invoice, string type)
+    /// <summary>The fields of an e-invoice as the API shows them, with what it contradicts (<see cref="SupplierInvoiceDiscrepancies"/>).</summary>
+    public static SupplierInvoiceExtraction From(CiiInvoice invoice, string type, IReadOnlyList<Discrepancy> discrepancies)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var findings = new List<Finding>();
-        InvoiceArithmetic.Check(invoice, findings);
+        ArgumentNullException.ThrowIfNull(discrepancies);
         var totals = invoice.Totals;
         return new SupplierInvoiceExtraction
         {
@@ -103,7 +98,7 @@ public static class SupplierInvoiceAnalysis
             DueDate = invoice.DueDate,
             Iban = Blank(invoice.Payment?.Iban)?.Replace(" ", string.Empty, StringComparison.Ordinal),
             IsCreditNote = CreditNoteCodes.Contains(invoice.TypeCode),
-            Discrepancies = [.. findings.Where(f => f.IsError).Select(f => new Discrepancy(f.Rule, f.Message))],
+            Discrepancies = discrepancies,
         };
     }
 

@@ -3,8 +3,11 @@ namespace Comptoir.Server.SupplierInvoices;
 /// <summary>One row of the VAT breakdown: the rate in percent (20 for 20 %) and the tax in cents.</summary>
 public sealed record ExtractedTax(decimal RatePercent, long TaxCents);
 
-/// <summary>Something the invoice's own figures or rules contradict (an EN 16931 rule id and a sentence).</summary>
-public sealed record Discrepancy(string Rule, string Message);
+/// <summary>
+/// Something the invoice's own figures or rules contradict: an EN 16931 rule id and a sentence, and, when the native
+/// validator found it, where in the XML it broke and the business term (BT-xx / BG-xx) the rule is about.
+/// </summary>
+public sealed record Discrepancy(string Rule, string Message, string? Location = null, string? Field = null);
 
 /// <summary>What the analysis read from a supplier invoice's file; every field null when it found nothing.</summary>
 public sealed record SupplierInvoiceExtraction

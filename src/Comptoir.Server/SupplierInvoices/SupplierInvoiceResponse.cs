@@ -62,7 +62,7 @@ public sealed record SupplierInvoiceResponse(
             [.. SupplierInvoiceStore.ReadTaxes(row.Taxes).Select(t => new SupplierInvoiceTax(Money(t.Cents)!, RateText(t.Rate)))],
             Money(row.PayableAmountCents), row.IssueDate, row.DueDate, row.PaymentDate, row.ScheduledDate, row.Iban,
             row.IsEinvoice, row.EInvoiceType, row.IsCreditNote, row.HasDuplicates, row.Discrepancies is not null,
-            [.. SupplierInvoiceStore.ReadDiscrepancies(row.Discrepancies).Select(d => new SupplierInvoiceDiscrepancy(d.Rule, d.Message))],
+            [.. SupplierInvoiceStore.ReadDiscrepancies(row.Discrepancies).Select(d => new SupplierInvoiceDiscrepancy(d.Rule, d.Message, d.Location, d.Field))],
             row.AnalyzedAt, SupplierInvoiceStore.ReadIds(row.MatchedTransactions), SupplierInvoiceStore.ReadIds(row.TransferIds), null, row.DeclinedNote, row.DeclinedReasonCode, [], meta.RootElement.Clone(),
             SupplierInvoiceActions.For(row.Status),
             row.InitiatorId);
@@ -81,9 +81,12 @@ public sealed record SupplierInvoiceMoney(string Value, string Currency);
 [PublicSurface]
 public sealed record SupplierInvoiceTax(SupplierInvoiceMoney TaxAmount, string TaxRate);
 
-/// <summary>A rule of EN 16931 the invoice's own figures break, and how.</summary>
+/// <summary>
+/// A rule of EN 16931 the invoice breaks, and how; location (an XPath into the e-invoice's XML) and field (the
+/// business term, BT-xx) when the validator names them, null for the arithmetic checks of MINIMUM and BASIC WL.
+/// </summary>
 [PublicSurface]
-public sealed record SupplierInvoiceDiscrepancy(string Rule, string Message);
+public sealed record SupplierInvoiceDiscrepancy(string Rule, string Message, string? Location, string? Field);
 
 /// <summary>
 /// Which actions the invoice's status allows now, read from <see cref="SupplierInvoiceTransitions"/>: the public API's

@@ -59,7 +59,8 @@ public sealed partial class SupplierInvoiceStore
 
     /// <summary>
     /// Sets the extracted fields the edit names, while the invoice is open and once the analysis has run (which would
-    /// otherwise write over the correction), and flags duplicates its new number or supplier reveals.
+    /// otherwise write over the correction), and recomputes the duplicates of the invoices that had its old number or
+    /// supplier and of those that have its new one (flags set and cleared).
     /// </summary>
     public Task<SupplierInvoiceRow> EditAsync(string organizationId, string id, SupplierInvoiceEdit edit, CancellationToken cancellationToken = default)
     {
@@ -74,6 +75,7 @@ public sealed partial class SupplierInvoiceStore
         {
             var invoice = await LockAsync(c, t, organizationId, id).ConfigureAwait(false);
             Require(invoice, SupplierInvoiceTransitions.Edit);
+            var numberBefore = invoice.InvoiceNumber;
             if (invoice.AnalyzedAt is null)
             {
                 throw ApiException.Conflict("not_analyzed", "The invoice's file is still being analysed; edit it once analyzed_at is set, so the analysis cannot write over the correction.");
@@ -100,7 +102,7 @@ public sealed partial class SupplierInvoiceStore
                 "vat_number = @VatNumber, tin = @Tin, description = @Description, issue_date = @IssueDate, due_date = @DueDate, currency = @Currency, total_amount_cents = @TotalAmountCents, " +
                 "total_amount_excluding_taxes_cents = @TotalAmountExcludingTaxesCents, total_tax_amount_cents = @TotalTaxAmountCents, payable_amount_cents = @PayableAmountCents, iban = @Iban, " +
                 "updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
-            await MarkDuplicatesAsync(c, t, invoice, invoice.UpdatedAt).ConfigureAwait(false);
+            await RecomputeDuplicatesAsync(c, t, invoice, numberBefore, invoice.UpdatedAt).ConfigureAwait(false);
             await SupplierInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
             return invoice;
         }, cancellationToken);
@@ -133,10 +135,18 @@ public sealed partial class SupplierInvoiceStore
         }
     }
 
-    /// <summary>The one write of a status change (with its dates, reasons and transfers) and its webhook event.</summary>
+    /// <summary>
+    /// The one write of a status change (with its dates, reasons and transfers) and its webhook event. A discarded
+    /// invoice is no duplicate and leaves its group: the others may be unique again.
+    /// </summary>
     private static async Task SaveAsync(DbConnection c, DbTransaction t, SupplierInvoiceRow invoice)
     {
         await c.ExecuteAsync(SaveSql, invoice, t).ConfigureAwait(false);
+        if (invoice.Status == SupplierInvoiceStatus.Discarded)
+        {
+            await RecomputeDuplicatesAsync(c, t, invoice, invoice.InvoiceNumber, invoice.UpdatedAt).ConfigureAwait(false);
+        }
+
         await SupplierInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
     }
 }

@@ -220,14 +220,14 @@ public sealed partial class SupplierInvoiceStore(Database database, JobQueue job
     /// <summary>
     /// Stores what the analysis read, once: an invoice already analysed is left as it is (a job run twice changes
     /// nothing). Marks duplicates (same supplier by VAT number, registration number or name, same invoice number) on
-    /// every invoice concerned. Runs in the caller's transaction, which completes the job.
+    /// every invoice concerned (SupplierInvoiceStore.Duplicates.cs). Runs in the caller's transaction, which completes the job.
     /// </summary>
     internal async Task<bool> RecordAnalysisAsync(DbConnection c, DbTransaction t, string id, SupplierInvoiceExtraction found, string now)
     {
         var taxes = found.Taxes.Count == 0 ? null : JsonSerializer.Serialize(
             found.Taxes.Select(x => new StoredTax(DecimalText.Plain(x.RatePercent), x.TaxCents)).ToList(), SupplierInvoiceStorageJsonContext.Default.ListStoredTax);
         var discrepancies = found.Discrepancies.Count == 0 ? null : JsonSerializer.Serialize(
-            found.Discrepancies.Select(d => new StoredDiscrepancy(d.Rule, d.Message)).ToList(), SupplierInvoiceStorageJsonContext.Default.ListStoredDiscrepancy);
+            found.Discrepancies.Select(d => new StoredDiscrepancy(d.Rule, d.Message, d.Location, d.Field)).ToList(), SupplierInvoiceStorageJsonContext.Default.ListStoredDiscrepancy);
         var changed = await c.ExecuteAsync(
             "UPDATE supplier_invoices SET invoice_number = @InvoiceNumber, invoice_number_search = @numberSearch, supplier_name = @SupplierName, supplier_name_search = @nameSearch, " +
             "vat_number = @VatNumber, tin = @Tin, currency = @Currency, total_amount_cents = @TotalAmountCents, total_amount_excluding_taxes_cents = @TotalAmountExcludingTaxesCents, " +
@@ -264,45 +264,9 @@ public sealed partial class SupplierInvoiceStore(Database database, JobQueue job
         }
 
         var invoice = await c.QuerySingleAsync<SupplierInvoiceRow>("SELECT * FROM supplier_invoices WHERE id = @id", new { id }, t).ConfigureAwait(false);
-        await MarkDuplicatesAsync(c, t, invoice, now).ConfigureAwait(false);
+        await RecomputeDuplicatesAsync(c, t, invoice, numberBefore: null, now).ConfigureAwait(false);
         await SupplierInvoiceEvents.RecordAsync(c, t, invoice, WebhookEventNames.Updated).ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>
-    /// Flags <paramref name="invoice"/> and every other invoice of its organization with the same number from the same
-    /// supplier (VAT number, registration number or name) as duplicates; each one newly flagged records its event
-    /// (the caller records <paramref name="invoice"/>'s).
-    /// </summary>
-    private static async Task MarkDuplicatesAsync(DbConnection c, DbTransaction t, SupplierInvoiceRow invoice, string now)
-    {
-        if (invoice.InvoiceNumber is null)
-        {
-            return;
-        }
-
-        var same = (await c.QueryAsync<SupplierInvoiceRow>(
-            "SELECT other.* FROM supplier_invoices other JOIN supplier_invoices self ON self.id = @id " +
-            "WHERE other.organization_id = self.organization_id AND other.id <> self.id AND other.invoice_number = self.invoice_number AND (" +
-            "(other.vat_number IS NOT NULL AND other.vat_number = self.vat_number) OR (other.tin IS NOT NULL AND other.tin = self.tin) " +
-            "OR (other.supplier_name_search IS NOT NULL AND other.supplier_name_search = self.supplier_name_search))",
-            new { id = invoice.Id }, t).ConfigureAwait(false)).AsList();
-        if (same.Count == 0)
-        {
-            return;
-        }
-
-        // One statement per row: a handful of rows, and each statement stays one compiled text.
-        foreach (var other in same.Where(o => !o.HasDuplicates).Append(invoice))
-        {
-            other.HasDuplicates = true;
-            other.UpdatedAt = now;
-            await c.ExecuteAsync("UPDATE supplier_invoices SET has_duplicates = @HasDuplicates, updated_at = @UpdatedAt WHERE id = @Id", other, t).ConfigureAwait(false);
-            if (other != invoice)
-            {
-                await SupplierInvoiceEvents.RecordAsync(c, t, other, WebhookEventNames.Updated).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>The VAT breakdown as stored in supplier_invoices.taxes.</summary>

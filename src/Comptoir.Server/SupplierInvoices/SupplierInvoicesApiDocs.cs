@@ -5,7 +5,7 @@ namespace Comptoir.Server.SupplierInvoices;
 
 // The supplier invoice JSON (SupplierInvoiceResponse) and the request bodies, described for the OpenAPI document only.
 
-[Description("A supplier invoice: a file received from a supplier and, once analysed (analyzed_at set), its data. E-invoices (Factur-X / ZUGFeRD PDFs, CII and UBL XML) are read exactly; other files keep null data fields. discrepancies lists the EN 16931 rules the invoice's own figures break (has_discrepancies).")]
+[Description("A supplier invoice: a file received from a supplier and, once analysed (analyzed_at set), its data. E-invoices (Factur-X / ZUGFeRD PDFs, CII and UBL XML) are read exactly; other files keep null data fields. discrepancies lists the fatal EN 16931 rules the e-invoice breaks (has_discrepancies): every rule for the profiles that claim EN 16931 (BASIC, EN 16931, XRechnung, and every UBL invoice), the totals' arithmetic for MINIMUM, BASIC WL and EXTENDED.")]
 public sealed record SupplierInvoiceDoc(
     string Id,
     string OrganizationId,
@@ -53,7 +53,11 @@ public sealed record SupplierInvoiceMoneyDoc([property: Description("Decimal tex
 
 public sealed record SupplierInvoiceTaxDoc(SupplierInvoiceMoneyDoc TaxAmount, [property: Description("A fraction as decimal text: 0.2 for 20 %.")] string TaxRate);
 
-public sealed record SupplierInvoiceDiscrepancyDoc([property: Description("The EN 16931 rule, e.g. BR-CO-15.")] string Rule, string Message);
+public sealed record SupplierInvoiceDiscrepancyDoc(
+    [property: Description("The EN 16931 rule, e.g. BR-CO-15, BR-06 or CII-SR-009.")] string Rule,
+    [property: Description("The rule's official text.")] string Message,
+    [property: Description("Where the rule broke, as an XPath into the e-invoice's XML (for a Factur-X PDF, its embedded XML); null for the arithmetic checks of the MINIMUM and BASIC WL profiles.")] string? Location,
+    [property: Description("The business term the rule is about (BT-112, BG-23), when it names one.")] string? Field);
 
 [Description("What the status allows now. mark_as_paid, unmark_as_paid and reject are this API's actions; submit (to_review -> to_approve), approve (to_approve -> awaiting_payment), archive (paid or rejected -> archived), discard (to_review -> discarded) and edit (the extracted data, while open) are the web app's, run with `comptoir admin supplier-invoices`; pay: a transfer may be made for it (awaiting_payment).")]
 public sealed record SupplierInvoiceActionsDoc(bool MarkAsPaid, bool UnmarkAsPaid, bool Reject, bool Submit, bool Approve, bool Archive, bool Discard, bool Edit, bool Pay);

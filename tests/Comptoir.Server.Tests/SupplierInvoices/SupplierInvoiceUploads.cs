@@ -55,9 +55,9 @@ public static class SupplierInvoiceUploads
 
     /// <summary>
     /// A UBL 2.1 invoice (or credit note) with one 20 % VAT row; <paramref name="grandTotal"/> may contradict the
-    /// figures to make a discrepancy.
+    /// figures to make a discrepancy, and a null <paramref name="supplier"/> leaves out the seller's name (BR-06).
     /// </summary>
-    public static byte[] Ubl(string number, string supplier = "Fournitures Durand SARL", string vat = "FR32123456789", decimal net = 100m, decimal? grandTotal = null, string dueDate = "2026-04-30", bool creditNote = false, string iban = "FR7630006000011234567890189")
+    public static byte[] Ubl(string number, string? supplier = "Fournitures Durand SARL", string vat = "FR32123456789", decimal net = 100m, decimal? grandTotal = null, string dueDate = "2026-04-30", bool creditNote = false, string iban = "FR7630006000011234567890189")
     {
         var tax = Math.Round(net * 0.2m, 2);
         var total = grandTotal ?? net + tax;
@@ -80,7 +80,7 @@ public static class SupplierInvoiceUploads
               <cac:AccountingSupplierParty><cac:Party>
                 <cac:PostalAddress><cbc:CityName>Lyon</cbc:CityName><cac:Country><cbc:IdentificationCode>FR</cbc:IdentificationCode></cac:Country></cac:PostalAddress>
                 <cac:PartyTaxScheme><cbc:CompanyID>{vat}</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
-                <cac:PartyLegalEntity><cbc:RegistrationName>{supplier}</cbc:RegistrationName><cbc:CompanyID schemeID="0002">123456789</cbc:CompanyID></cac:PartyLegalEntity>
+                <cac:PartyLegalEntity>{(supplier is null ? string.Empty : $"<cbc:RegistrationName>{supplier}</cbc:RegistrationName>")}<cbc:CompanyID schemeID="0002">123456789</cbc:CompanyID></cac:PartyLegalEntity>
               </cac:Party></cac:AccountingSupplierParty>
               <cac:AccountingCustomerParty><cac:Party>
                 <cac:PostalAddress><cac:Country><cbc:IdentificationCode>FR</cbc:IdentificationCode></cac:Country></cac:PostalAddress>
@@ -109,6 +109,78 @@ public static class SupplierInvoiceUploads
                 <cac:Price><cbc:PriceAmount currencyID="EUR">{A(net)}</cbc:PriceAmount></cac:Price>
               </cac:{line}>
             </{root}>
+            """;
+        return Encoding.UTF8.GetBytes(xml);
+    }
+
+    /// <summary>
+    /// A CII invoice (EN 16931 profile unless <paramref name="guideline"/> says another) with one 20 % VAT row;
+    /// <paramref name="grandTotal"/> may contradict the figures, and a null <paramref name="supplier"/> leaves out the
+    /// seller's name (BR-06).
+    /// </summary>
+    public static byte[] Cii(string number, string? supplier = "Fournitures Durand SARL", decimal? grandTotal = null, string guideline = "urn:cen.eu:en16931:2017")
+    {
+        const decimal net = 100m;
+        const decimal tax = 20m;
+        var total = grandTotal ?? net + tax;
+        string A(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+        var name = supplier is null ? string.Empty : $"<ram:Name>{supplier}</ram:Name>";
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100" xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+              <rsm:ExchangedDocumentContext>
+                <ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>{guideline}</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>
+              </rsm:ExchangedDocumentContext>
+              <rsm:ExchangedDocument>
+                <ram:ID>{number}</ram:ID>
+                <ram:TypeCode>380</ram:TypeCode>
+                <ram:IssueDateTime><udt:DateTimeString format="102">20260301</udt:DateTimeString></ram:IssueDateTime>
+              </rsm:ExchangedDocument>
+              <rsm:SupplyChainTradeTransaction>
+                <ram:IncludedSupplyChainTradeLineItem>
+                  <ram:AssociatedDocumentLineDocument><ram:LineID>1</ram:LineID></ram:AssociatedDocumentLineDocument>
+                  <ram:SpecifiedTradeProduct><ram:Name>Papeterie</ram:Name></ram:SpecifiedTradeProduct>
+                  <ram:SpecifiedLineTradeAgreement><ram:NetPriceProductTradePrice><ram:ChargeAmount>{A(net)}</ram:ChargeAmount></ram:NetPriceProductTradePrice></ram:SpecifiedLineTradeAgreement>
+                  <ram:SpecifiedLineTradeDelivery><ram:BilledQuantity unitCode="C62">1</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>
+                  <ram:SpecifiedLineTradeSettlement>
+                    <ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:ApplicableTradeTax>
+                    <ram:SpecifiedTradeSettlementLineMonetarySummation><ram:LineTotalAmount>{A(net)}</ram:LineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation>
+                  </ram:SpecifiedLineTradeSettlement>
+                </ram:IncludedSupplyChainTradeLineItem>
+                <ram:ApplicableHeaderTradeAgreement>
+                  <ram:SellerTradeParty>
+                    {name}
+                    <ram:SpecifiedLegalOrganization><ram:ID schemeID="0002">123456789</ram:ID></ram:SpecifiedLegalOrganization>
+                    <ram:PostalTradeAddress><ram:CityName>Lyon</ram:CityName><ram:CountryID>FR</ram:CountryID></ram:PostalTradeAddress>
+                    <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR32123456789</ram:ID></ram:SpecifiedTaxRegistration>
+                  </ram:SellerTradeParty>
+                  <ram:BuyerTradeParty>
+                    <ram:Name>Démo SAS</ram:Name>
+                    <ram:PostalTradeAddress><ram:CountryID>FR</ram:CountryID></ram:PostalTradeAddress>
+                  </ram:BuyerTradeParty>
+                </ram:ApplicableHeaderTradeAgreement>
+                <ram:ApplicableHeaderTradeDelivery/>
+                <ram:ApplicableHeaderTradeSettlement>
+                  <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+                  <ram:SpecifiedTradeSettlementPaymentMeans>
+                    <ram:TypeCode>58</ram:TypeCode>
+                    <ram:PayeePartyCreditorFinancialAccount><ram:IBANID>FR7630006000011234567890189</ram:IBANID></ram:PayeePartyCreditorFinancialAccount>
+                  </ram:SpecifiedTradeSettlementPaymentMeans>
+                  <ram:ApplicableTradeTax>
+                    <ram:CalculatedAmount>{A(tax)}</ram:CalculatedAmount><ram:TypeCode>VAT</ram:TypeCode><ram:BasisAmount>{A(net)}</ram:BasisAmount>
+                    <ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent>
+                  </ram:ApplicableTradeTax>
+                  <ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime><udt:DateTimeString format="102">20260430</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>
+                  <ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+                    <ram:LineTotalAmount>{A(net)}</ram:LineTotalAmount>
+                    <ram:TaxBasisTotalAmount>{A(net)}</ram:TaxBasisTotalAmount>
+                    <ram:TaxTotalAmount currencyID="EUR">{A(tax)}</ram:TaxTotalAmount>
+                    <ram:GrandTotalAmount>{A(total)}</ram:GrandTotalAmount>
+                    <ram:DuePayableAmount>{A(total)}</ram:DuePayableAmount>
+                  </ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+                </ram:ApplicableHeaderTradeSettlement>
+              </rsm:SupplyChainTradeTransaction>
+            </rsm:CrossIndustryInvoice>
             """;
         return Encoding.UTF8.GetBytes(xml);
     }
