@@ -248,7 +248,7 @@ public static class FrenchMutator
         var before = currency.Value;
         if (change == 0 || settlement!.Element(Ram + "TaxCurrencyCode") is null)
         {
-            currency.Value = Pick(random, ["USD", "GBP", "EUR", "eur"]);
+            currency.Value = Pick(random, ["USD", "GBP", "eur"]);
             foreach (var amount in settlement!.Descendants().Where(e => (string?)e.Attribute("currencyID") == before))
             {
                 amount.SetAttributeValue("currencyID", currency.Value);
