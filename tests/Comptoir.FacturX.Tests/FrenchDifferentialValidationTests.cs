@@ -84,8 +84,8 @@ public sealed class FrenchDifferentialValidationTests : IClassFixture<FrenchDiff
         Assert.True(reached.Count >= MinimumRulesReached, $"the corpus breaks only {reached.Count} distinct French rules: {string.Join(", ", reached.Order(StringComparer.Ordinal))}");
     }
 
-    /// <summary>How many distinct BR-FR rule ids the corpus must break (measured, then set just below).</summary>
-    private const int MinimumRulesReached = 1000;
+    /// <summary>How many distinct BR-FR rule ids the corpus must break (125 of the 171 measured, the floor set just below).</summary>
+    private const int MinimumRulesReached = 120;
 
     /// <summary>Builds the CII corpus and runs the French Schematron once for all the tests.</summary>
     public sealed class Run : IDisposable

@@ -653,6 +653,16 @@ public static class FrenchMutator
             Ensure(parameter, Ram + "ID").Value = mode;
         }
 
+        // A parent's fields are read as one value: line ids must be unique (an official sample repeats them).
+        var lineIds = lines.Select(l => (string?)Path(l, "AssociatedDocumentLineDocument", "LineID")).ToList();
+        if (lineIds.Distinct().Count() != lines.Count)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                Ensure(Ensure(lines[i], Ram + "AssociatedDocumentLineDocument"), Ram + "LineID").Value = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
         var sellerId = (string?)seller.Element(Ram + "SpecifiedLegalOrganization")?.Element(Ram + "ID") ?? "732829320";
         var sellerName = (string?)seller.Element(Ram + "Name") ?? "Vendeur";
         var headId = (string?)Path(lines[0], "AssociatedDocumentLineDocument", "LineID") ?? "1";
