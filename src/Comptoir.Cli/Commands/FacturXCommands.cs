@@ -103,7 +103,7 @@ public static class FacturXCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "The PDF to inspect." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("inspect", "Show a Factur-X PDF's profile, parties and totals, and what is wrong with it: container checks and every EN 16931 rule (exit 1 when it has errors).") { file, json };
+        var command = new Command("inspect", "Show a Factur-X PDF's profile, parties and totals, and what is wrong with it: container checks, every EN 16931 rule and, for a seller in France, the French BR-FR rules (errors when the invoice names a reform billing mode, BT-23; warnings otherwise) (exit 1 when it has errors).") { file, json };
         command.SetAction(parse =>
         {
             var pdf = parse.GetValue(file)!;

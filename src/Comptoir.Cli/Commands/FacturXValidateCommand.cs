@@ -1,20 +1,34 @@
 using System.CommandLine;
+using System.Xml.Linq;
+using Comptoir.FacturX.Cii;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Validation;
 
 namespace Comptoir.Cli.Commands;
 
-/// <summary><c>comptoir facturx validate FILE... [--json]</c>: the native EN 16931 rules over PDFs and XML files.</summary>
+/// <summary>
+/// <c>comptoir facturx validate FILE... [--json] [--rules auto|en16931,fr]</c>: the native EN 16931 rules, and the
+/// French BR-FR rules for French sellers, over PDFs and XML files.
+/// </summary>
 internal static class FacturXValidateCommand
 {
     public static Command Build(CliConsole console)
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Factur-X / ZUGFeRD PDFs or CII / UBL XML files.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per file (a JSON array) instead of text." };
-        var command = new Command("validate", "Check invoices against the EN 16931 rules (business, VAT category, code-list and syntax rules, CII and UBL); exit 1 when one breaks a fatal rule.") { files, json };
+        var rules = new Option<string>("--rules") { Description = FacturXRuleSelection.Help, DefaultValueFactory = _ => "auto" };
+        rules.Validators.Add(result =>
+        {
+            if (FacturXRuleSelection.Parse(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError($"--rules: '{result.GetValueOrDefault<string>()}' is not auto, or a list of en16931 and fr.");
+            }
+        });
+        var command = new Command("validate", "Check invoices against the EN 16931 rules (business, VAT category, code-list and syntax rules, CII and UBL) and, for a seller in France, the French BR-FR rules of the 2026 reform (CII); exit 1 when one breaks a fatal rule.") { files, json, rules };
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(files)!.Select(Validate).ToList();
+            var selection = FacturXRuleSelection.Parse(parse.GetValue(rules))!;
+            var results = parse.GetValue(files)!.Select(f => Validate(f, selection)).ToList();
             if (parse.GetValue(json))
             {
                 FacturXValidationPrinter.WriteJson(results, console.StandardOutput);
@@ -32,7 +46,7 @@ internal static class FacturXValidateCommand
         return command;
     }
 
-    private static FileValidation Validate(FileInfo file)
+    private static FileValidation Validate(FileInfo file, FacturXRuleSelection selection)
     {
         if (!file.Exists)
         {
@@ -58,14 +72,38 @@ internal static class FacturXValidateCommand
                 bytes = embedded.Content;
             }
 
-            return new FileValidation(file.Name, InvoiceValidator.Validate(bytes), null);
+            return Validate(file.Name, SecureXml.Load(bytes), selection);
         }
         catch (InvalidDataException e)
         {
             return new FileValidation(file.Name, null, e.Message);
         }
     }
+
+    /// <summary>The selected rule sets over one document, their findings in one report.</summary>
+    private static FileValidation Validate(string name, XDocument document, FacturXRuleSelection selection)
+    {
+        var isCii = document.Root?.Name == XName.Get("CrossIndustryInvoice", CiiNamespaces.Rsm);
+        var french = selection.RunsFrench(document);
+        if (french && !isCii)
+        {
+            return new FileValidation(name, null, "the French BR-FR rules are bound to CII only; this is not a CII invoice");
+        }
+
+        var en16931 = selection.En16931 ? InvoiceValidator.Validate(document) : null;
+        var frenchReport = french ? InvoiceValidator.ValidateFrench(document) : null;
+        var syntax = en16931?.Syntax ?? InvoiceSyntax.Cii;
+        var findings = (en16931?.Findings ?? []).Concat(frenchReport?.Findings ?? []).ToList();
+        return new FileValidation(name, new ValidationReport(syntax, findings), null)
+        {
+            RuleSets = FacturXRuleSelection.Describe(en16931 is not null, frenchReport is not null),
+        };
+    }
 }
 
 /// <summary>The outcome for one file: a report, or why there is none (unreadable, not an e-invoice).</summary>
-internal sealed record FileValidation(string File, ValidationReport? Report, string? Error);
+internal sealed record FileValidation(string File, ValidationReport? Report, string? Error)
+{
+    /// <summary>The rule sets that ran, as printed ("EN 16931 + BR-FR rules").</summary>
+    public string RuleSets { get; init; } = FacturXRuleSelection.Describe(en16931: true, french: false);
+}

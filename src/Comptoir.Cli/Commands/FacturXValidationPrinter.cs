@@ -17,8 +17,8 @@ internal static class FacturXValidationPrinter
         var fatal = report.Findings.Count(f => f.Severity == FindingSeverity.Fatal);
         var syntax = report.Syntax.ToString().ToUpperInvariant();
         output.WriteLine(fatal == 0
-            ? $"{result.File}: OK ({syntax}, EN 16931 rules, {report.Findings.Count} warning(s))"
-            : $"{result.File}: NOT VALID ({syntax}, {fatal} fatal finding(s))");
+            ? $"{result.File}: OK ({syntax}, {result.RuleSets}, {report.Findings.Count} warning(s))"
+            : $"{result.File}: NOT VALID ({syntax}, {result.RuleSets}, {fatal} fatal finding(s))");
         foreach (var finding in report.Findings)
         {
             var field = finding.Field is null ? string.Empty : $" {finding.Field}";
@@ -37,6 +37,7 @@ internal static class FacturXValidationPrinter
             json.WriteString("file", result.File);
             json.WriteBoolean("valid", result.Report is { HasFatal: false });
             json.WriteString("syntax", result.Report?.Syntax.ToString().ToUpperInvariant());
+            json.WriteString("rules", result.Report is null ? null : result.RuleSets);
             json.WriteString("error", result.Error);
             json.WriteStartArray("findings");
             foreach (var finding in result.Report?.Findings ?? [])

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Validation;
+using Comptoir.FacturX.Validation.French;
 
 namespace Comptoir.FacturX.Inspection;
 
@@ -58,6 +59,8 @@ public static partial class FacturXInspector
             {
                 AddRuleFindings(InvoiceValidator.Validate(attachment.Content), findings);
             }
+
+            AddFrenchRuleFindings(attachment.Content, findings);
         }
         catch (InvalidDataException e)
         {
@@ -80,6 +83,26 @@ public static partial class FacturXInspector
         foreach (var finding in report.Findings)
         {
             findings.Add(new Finding(finding.RuleId, $"{finding.Message} (at {finding.Location})", finding.Severity == FindingSeverity.Fatal));
+        }
+    }
+
+    /// <summary>
+    /// The French CTC rules (BR-FR-*), for a seller in France only. They are errors when the invoice names one of the
+    /// reform's billing modes (BT-23), i.e. is meant for the French e-invoicing platforms; on an older French invoice
+    /// (no BT-23, or Chorus Pro's A1) they are warnings of what the reform will ask.
+    /// </summary>
+    private static void AddFrenchRuleFindings(byte[] xml, List<Finding> findings)
+    {
+        var document = SecureXml.Load(xml);
+        if (!FrenchCtcRules.AppliesTo(document))
+        {
+            return;
+        }
+
+        var binding = FrenchCtcRules.DeclaresBillingMode(document);
+        foreach (var finding in InvoiceValidator.ValidateFrench(document).Findings)
+        {
+            findings.Add(new Finding(finding.RuleId, $"{finding.Message} (at {finding.Location})", binding && finding.Severity == FindingSeverity.Fatal));
         }
     }
 

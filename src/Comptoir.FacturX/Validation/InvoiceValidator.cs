@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Validation.Cii;
+using Comptoir.FacturX.Validation.French;
 
 namespace Comptoir.FacturX.Validation;
 
@@ -35,5 +36,26 @@ public static class InvoiceValidator
         }
 
         throw new InvalidDataException($"Neither CII nor UBL: the root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}.");
+    }
+
+    /// <summary>
+    /// Validates a CII invoice against the French CTC rules (BR-FR-*) alone, as the official French Schematron decides
+    /// them; <see cref="Validate(byte[])"/> stays the EN 16931 rules. <see cref="FrenchCtcRules.AppliesTo"/> says
+    /// whether the seller is French.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not well-formed, too large, or not a CII invoice (the French rules exist for CII only).</exception>
+    public static ValidationReport ValidateFrench(byte[] xml) => ValidateFrench(SecureXml.Load(xml));
+
+    /// <exception cref="InvalidDataException">Not a CII invoice.</exception>
+    public static ValidationReport ValidateFrench(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var root = document.Root ?? throw new InvalidDataException("The XML has no root element.");
+        if (root.Name != CiiNames.CrossIndustryInvoice)
+        {
+            throw new InvalidDataException($"The French BR-FR rules are bound to CII only: the root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}.");
+        }
+
+        return new ValidationReport(InvoiceSyntax.Cii, FrenchCtcRules.Check(root));
     }
 }
