@@ -20,11 +20,11 @@ public sealed class FacturXProfileRulesTests
     [InlineData("urn:cen.eu:en16931:2017", FacturXProfile.En16931)]
     [InlineData("urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended", FacturXProfile.Extended)]
     public void The_profile_is_read_from_the_guideline_id(string guideline, FacturXProfile expected) =>
-        Assert.Equal(expected, FacturXProfiles.FromGuideline(guideline));
+        Assert.Equal(expected, FacturXProfileIds.FromGuideline(guideline));
 
     [Fact]
     public void An_unknown_guideline_names_no_profile() =>
-        Assert.Null(FacturXProfiles.FromGuideline("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"));
+        Assert.Null(FacturXProfileIds.FromGuideline("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"));
 
     [Fact]
     public void The_default_options_give_what_validate_without_options_gives()

@@ -17,7 +17,7 @@ internal static class FacturXValidationPrinter
 
         var fatal = report.Findings.Count(f => f.Severity == FindingSeverity.Fatal);
         var syntax = report.Syntax.ToString().ToUpperInvariant();
-        var rules = report.FacturXProfile is { } profile ? $"EN 16931 and Factur-X {FacturXProfiles.Name(profile)} rules" : "EN 16931 rules";
+        var rules = report.FacturXProfile is { } profile ? $"EN 16931 and Factur-X {FacturXProfileIds.Name(profile)} rules" : "EN 16931 rules";
         output.WriteLine(fatal == 0
             ? $"{result.File}: OK ({syntax}, {rules}, {report.Findings.Count} warning(s))"
             : $"{result.File}: NOT VALID ({syntax}, {fatal} fatal finding(s))");
@@ -39,7 +39,7 @@ internal static class FacturXValidationPrinter
             json.WriteString("file", result.File);
             json.WriteBoolean("valid", result.Report is { HasFatal: false });
             json.WriteString("syntax", result.Report?.Syntax.ToString().ToUpperInvariant());
-            json.WriteString("facturx_profile", result.Report?.FacturXProfile is { } profile ? FacturXProfiles.Name(profile) : null);
+            json.WriteString("facturx_profile", result.Report?.FacturXProfile is { } profile ? FacturXProfileIds.Name(profile) : null);
             json.WriteString("error", result.Error);
             json.WriteStartArray("findings");
             foreach (var finding in result.Report?.Findings ?? [])

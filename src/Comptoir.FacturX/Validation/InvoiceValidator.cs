@@ -64,7 +64,7 @@ public static class InvoiceValidator
         // An explicit profile must be implemented; one read from BT-24 is checked when it is, and otherwise left out
         // (the report then names no Factur-X profile).
         var profile = options.FacturXProfile;
-        if (profile is null && options.FacturXProfileFromGuideline && FacturXProfiles.FromGuideline(FacturXRuleSet.GuidelineId(root)) is { } declared && FacturXRuleSet.Implements(declared))
+        if (profile is null && options.FacturXProfileFromGuideline && FacturXProfileIds.FromGuideline(FacturXRuleSet.GuidelineId(root)) is { } declared && FacturXRuleSet.Implements(declared))
         {
             profile = declared;
         }

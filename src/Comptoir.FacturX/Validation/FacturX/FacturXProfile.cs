@@ -11,7 +11,7 @@ public enum FacturXProfile
 }
 
 /// <summary>Which profile a document declares in its specification identifier (BT-24).</summary>
-public static class FacturXProfiles
+public static class FacturXProfileIds
 {
     private static readonly Dictionary<string, FacturXProfile> ByGuideline = new(StringComparer.Ordinal)
     {

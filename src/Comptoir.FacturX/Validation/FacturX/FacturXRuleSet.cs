@@ -17,7 +17,7 @@ internal static class FacturXRuleSet
     {
         if (!Implements(profile))
         {
-            throw new NotSupportedException($"The Factur-X {FacturXProfiles.Name(profile)} rules are not implemented yet.");
+            throw new NotSupportedException($"The Factur-X {FacturXProfileIds.Name(profile)} rules are not implemented yet.");
         }
 
         var document = new CiiDocument(root);
