@@ -27,7 +27,7 @@ internal static class MinimumStructureRules
             ExactlyOne(f, header, TypeCodeName, FxSchA000020);
             foreach (var id in header.Elements(Id))
             {
-                AttributeNotUsed(f, id, "schemeID");
+                ForbidAttribute(f, id, "schemeID");
             }
 
             foreach (var date in header.Elements(IssueDateTime).Elements(DateTimeString))
@@ -51,7 +51,7 @@ internal static class MinimumStructureRules
                 ExactlyOne(f, process, Id, FxSchA000406);
                 foreach (var id in process.Elements(Id))
                 {
-                    AttributeNotUsed(f, id, "schemeID");
+                    ForbidAttribute(f, id, "schemeID");
                 }
             }
 
@@ -61,7 +61,7 @@ internal static class MinimumStructureRules
                 foreach (var id in guideline.Elements(Id))
                 {
                     InList(f, id, id.Value, FacturXCodeLists.MinimumGuidelines, FxSchA000026);
-                    AttributeNotUsed(f, id, "schemeID");
+                    ForbidAttribute(f, id, "schemeID");
                 }
             }
         }
@@ -86,7 +86,7 @@ internal static class MinimumStructureRules
             ExactlyOne(f, order, IssuerAssignedId, FxSchA000029);
             foreach (var id in order.Elements(IssuerAssignedId))
             {
-                AttributeNotUsed(f, id, "schemeID");
+                ForbidAttribute(f, id, "schemeID");
             }
         }
 
@@ -177,7 +177,7 @@ internal static class MinimumStructureRules
             ExactlyOne(f, totals, DuePayableAmount, FxSchA000044);
             foreach (var amount in totals.Elements(DuePayableAmount).Concat(totals.Elements(GrandTotalAmount)).Concat(totals.Elements(TaxBasisTotalAmount)))
             {
-                AttributeNotUsed(f, amount, "currencyID");
+                ForbidAttribute(f, amount, "currencyID");
             }
 
             // First match: in neither currency (not used), then the invoice currency, then the tax currency.

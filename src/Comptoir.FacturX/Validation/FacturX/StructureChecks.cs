@@ -28,7 +28,7 @@ internal static class StructureChecks
         f.Require(string.IsNullOrEmpty(value) || list.Contains(value), rule, context);
 
     /// <summary>report @attribute: the profile does not use it here.</summary>
-    public static void AttributeNotUsed(FindingCollector f, XElement context, string attribute) =>
+    public static void ForbidAttribute(FindingCollector f, XElement context, string attribute) =>
         f.Require(context.Attribute(attribute) is null, FacturXRules.AttributeNotUsed, context);
 
     /// <summary>report true(): the profile does not use the element here.</summary>
