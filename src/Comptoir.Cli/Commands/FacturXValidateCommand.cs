@@ -3,12 +3,13 @@ using System.Xml.Linq;
 using Comptoir.FacturX.Cii;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Validation;
+using Comptoir.FacturX.Validation.FacturX;
 
 namespace Comptoir.Cli.Commands;
 
 /// <summary>
-/// <c>comptoir facturx validate FILE... [--json] [--rules auto|en16931,fr]</c>: the native EN 16931 rules, and the
-/// French BR-FR rules for French sellers, over PDFs and XML files.
+/// <c>comptoir facturx validate FILE... [--json] [--rules auto|en16931,fr] [--profile auto|none|minimum]</c>: the native
+/// EN 16931 rules, the French BR-FR rules for French sellers, and a Factur-X profile's own rules, over PDFs and XML files.
 /// </summary>
 internal static class FacturXValidateCommand
 {
@@ -24,11 +25,23 @@ internal static class FacturXValidateCommand
                 result.AddError($"--rules: '{result.GetValueOrDefault<string>()}' is not auto, or a list of en16931 and fr.");
             }
         });
-        var command = new Command("validate", "Check invoices against the EN 16931 rules (business, VAT category, code-list and syntax rules, CII and UBL) and, for a seller in France, the French BR-FR rules of the 2026 reform (CII); exit 1 when one breaks a fatal rule.") { files, json, rules };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Factur-X profile rules to add (CII only): auto (the profile BT-24 declares, when implemented), none, or minimum (the profile implemented so far).",
+            DefaultValueFactory = _ => "auto",
+        };
+        profile.AcceptOnlyFromAmong("auto", "none", "minimum");
+        var command = new Command("validate", "Check invoices against the EN 16931 rules (business, VAT category, code-list and syntax rules, CII and UBL), for a seller in France the French BR-FR rules of the 2026 reform (CII), and the Factur-X profile's own rules; exit 1 when one breaks a fatal rule.") { files, json, rules, profile };
         command.SetAction(parse =>
         {
             var selection = FacturXRuleSelection.Parse(parse.GetValue(rules))!;
-            var results = parse.GetValue(files)!.Select(f => Validate(f, selection)).ToList();
+            var options = parse.GetValue(profile) switch
+            {
+                "none" => new ValidationOptions(),
+                "minimum" => new ValidationOptions { FacturXProfile = FacturXProfile.Minimum },
+                _ => new ValidationOptions { FacturXProfileFromGuideline = true },
+            };
+            var results = parse.GetValue(files)!.Select(f => Validate(f, selection, options)).ToList();
             if (parse.GetValue(json))
             {
                 FacturXValidationPrinter.WriteJson(results, console.StandardOutput);
@@ -46,7 +59,7 @@ internal static class FacturXValidateCommand
         return command;
     }
 
-    private static FileValidation Validate(FileInfo file, FacturXRuleSelection selection)
+    private static FileValidation Validate(FileInfo file, FacturXRuleSelection selection, ValidationOptions options)
     {
         if (!file.Exists)
         {
@@ -72,7 +85,7 @@ internal static class FacturXValidateCommand
                 bytes = embedded.Content;
             }
 
-            return Validate(file.Name, SecureXml.Load(bytes), selection);
+            return Validate(file.Name, SecureXml.Load(bytes), selection, options);
         }
         catch (InvalidDataException e)
         {
@@ -81,7 +94,7 @@ internal static class FacturXValidateCommand
     }
 
     /// <summary>The selected rule sets over one document, their findings in one report.</summary>
-    private static FileValidation Validate(string name, XDocument document, FacturXRuleSelection selection)
+    private static FileValidation Validate(string name, XDocument document, FacturXRuleSelection selection, ValidationOptions options)
     {
         var isCii = document.Root?.Name == XName.Get("CrossIndustryInvoice", CiiNamespaces.Rsm);
         var french = selection.RunsFrench(document);
@@ -90,13 +103,14 @@ internal static class FacturXValidateCommand
             return new FileValidation(name, null, "the French BR-FR rules are bound to CII only; this is not a CII invoice");
         }
 
-        var en16931 = selection.En16931 ? InvoiceValidator.Validate(document) : null;
+        // The EN 16931 rules when chosen, and the profile's rules as --profile says (CII only), in one report.
+        var en16931 = InvoiceValidator.Validate(document, options with { En16931 = selection.En16931 });
         var frenchReport = french ? InvoiceValidator.ValidateFrench(document) : null;
-        var syntax = en16931?.Syntax ?? InvoiceSyntax.Cii;
-        var findings = (en16931?.Findings ?? []).Concat(frenchReport?.Findings ?? []).ToList();
-        return new FileValidation(name, new ValidationReport(syntax, findings), null)
+        var findings = en16931.Findings.Concat(frenchReport?.Findings ?? []).ToList();
+        var ruleSets = FacturXRuleSelection.Describe(selection.En16931, frenchReport is not null);
+        return new FileValidation(name, en16931 with { Findings = findings }, null)
         {
-            RuleSets = FacturXRuleSelection.Describe(en16931 is not null, frenchReport is not null),
+            RuleSets = en16931.FacturXProfile is { } checkedProfile ? $"{ruleSets} + Factur-X {FacturXProfileIds.Name(checkedProfile)} rules" : ruleSets,
         };
     }
 }

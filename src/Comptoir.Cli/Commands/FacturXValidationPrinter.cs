@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Comptoir.FacturX.Validation;
+using Comptoir.FacturX.Validation.FacturX;
 
 namespace Comptoir.Cli.Commands;
 
@@ -38,6 +39,7 @@ internal static class FacturXValidationPrinter
             json.WriteBoolean("valid", result.Report is { HasFatal: false });
             json.WriteString("syntax", result.Report?.Syntax.ToString().ToUpperInvariant());
             json.WriteString("rules", result.Report is null ? null : result.RuleSets);
+            json.WriteString("facturx_profile", result.Report?.FacturXProfile is { } profile ? FacturXProfileIds.Name(profile) : null);
             json.WriteString("error", result.Error);
             json.WriteStartArray("findings");
             foreach (var finding in result.Report?.Findings ?? [])

@@ -9,7 +9,8 @@ namespace Comptoir.FacturX.Inspection;
 /// <summary>
 /// Structural checks of a Factur-X PDF (the ones validators most often reject: attachment name and relationship,
 /// XMP identification, OutputIntent, embedded fonts), arithmetic checks of the embedded invoice (BR-CO-10..16
-/// and the VAT of each breakdown row) and every EN 16931 rule through the native <see cref="InvoiceValidator"/>.
+/// and the VAT of each breakdown row), every EN 16931 rule and the declared Factur-X profile's own rules (where
+/// implemented) through the native <see cref="InvoiceValidator"/>.
 /// </summary>
 public static partial class FacturXInspector
 {
@@ -61,6 +62,8 @@ public static partial class FacturXInspector
             }
 
             AddFrenchRuleFindings(attachment.Content, findings);
+            // The declared profile's own Factur-X rules, where the native validator implements that profile.
+            AddRuleFindings(InvoiceValidator.Validate(attachment.Content, new ValidationOptions { En16931 = false, FacturXProfileFromGuideline = true }), findings);
         }
         catch (InvalidDataException e)
         {

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Comptoir.FacturX.Reading;
 using Comptoir.FacturX.Validation.Cii;
 using Comptoir.FacturX.Validation.French;
+using Comptoir.FacturX.Validation.FacturX;
 
 namespace Comptoir.FacturX.Validation;
 
@@ -58,4 +59,43 @@ public static class InvoiceValidator
 
         return new ValidationReport(InvoiceSyntax.Cii, FrenchCtcRules.Check(root));
     }
+
+    /// <summary>Validates an e-invoice's XML with the rule sets the options choose.</summary>
+    /// <exception cref="InvalidDataException">Not well-formed, too large, or neither CII nor UBL.</exception>
+    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented.</exception>
+    public static ValidationReport Validate(byte[] xml, ValidationOptions options) => Validate(SecureXml.Load(xml), options);
+
+    /// <exception cref="InvalidDataException">Neither a CII invoice nor a UBL invoice or credit note.</exception>
+    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented.</exception>
+    public static ValidationReport Validate(XDocument document, ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
+        var report = Validate(document);
+        if (!options.En16931)
+        {
+            report = report with { Findings = [] };
+        }
+
+        var root = document.Root!;
+        if (report.Syntax != InvoiceSyntax.Cii)
+        {
+            return report;
+        }
+
+        // An explicit profile must be implemented; one read from BT-24 is checked when it is, and otherwise left out
+        // (the report then names no Factur-X profile).
+        var profile = options.FacturXProfile;
+        if (profile is null && options.FacturXProfileFromGuideline && FacturXProfileIds.FromGuideline(FacturXRuleSet.GuidelineId(root)) is { } declared && FacturXRuleSet.Implements(declared))
+        {
+            profile = declared;
+        }
+
+        return profile is { } checkedProfile
+            ? report with { Findings = [.. report.Findings, .. FacturXRuleSet.Validate(root, checkedProfile)], FacturXProfile = checkedProfile }
+            : report;
+    }
+
+    /// <summary>Whether the native validator implements the Factur-X rules of this profile.</summary>
+    public static bool ImplementsFacturXProfile(FacturXProfile profile) => FacturXRuleSet.Implements(profile);
 }

@@ -10,6 +10,9 @@ public enum InvoiceSyntax
 /// <summary>What the validator found in one document.</summary>
 public sealed record ValidationReport(InvoiceSyntax Syntax, IReadOnlyList<ValidationFinding> Findings)
 {
+    /// <summary>The Factur-X profile whose own rules were run too, if any.</summary>
+    public FacturX.FacturXProfile? FacturXProfile { get; init; }
+
     public bool HasFatal => Findings.Any(f => f.Severity == FindingSeverity.Fatal);
 
     /// <summary>The distinct ids of the fatal rules broken, sorted (what the differential test compares).</summary>

@@ -27,35 +27,50 @@ public static class SchematronBatch
         Parallel.ForEach(stylesheets, new ParallelOptions { MaxDegreeOfParallelism = 2 }, entry =>
         {
             var (syntax, stylesheet) = (entry.Key, entry.Value);
-            var input = Path.Combine(workDirectory, syntax + "-in");
-            var output = Path.Combine(workDirectory, syntax + "-svrl");
-            Directory.CreateDirectory(input);
-            Directory.CreateDirectory(output);
-            var files = new Dictionary<string, string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var item in cases.Where(c => c.Syntax == syntax))
+            foreach (var (name, ids) in RunStylesheet(stylesheet, cases.Where(c => c.Syntax == syntax), Path.Combine(workDirectory, syntax.ToString())))
             {
-                var file = $"{index++:00000}.xml";
-                files[file] = item.Name;
-                File.WriteAllBytes(Path.Combine(input, file), item.Xml);
-            }
-
-            if (files.Count == 0)
-            {
-                return;
-            }
-
-            // One JVM for the whole folder; a document Saxon cannot process gets no report and shows as a difference.
-            ExternalTool.Saxon(stylesheet, input, output);
-            foreach (var (file, name) in files)
-            {
-                var report = Path.Combine(output, file);
-                if (File.Exists(report))
-                {
-                    results[name] = FatalRuleIds(report);
-                }
+                results[name] = ids;
             }
         });
+        return results;
+    }
+
+    /// <summary>
+    /// Runs one compiled Schematron over the given documents in one JVM (a folder in, a folder of SVRL out, under
+    /// <paramref name="workDirectory"/>): per document, its fatal rule ids; a document Saxon could not process has none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(string stylesheet, IEnumerable<DifferentialCase> cases, string workDirectory)
+    {
+        var results = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var input = workDirectory + "-in";
+        var output = workDirectory + "-svrl";
+        Directory.CreateDirectory(input);
+        Directory.CreateDirectory(output);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in cases)
+        {
+            var file = $"{index++:00000}.xml";
+            files[file] = item.Name;
+            File.WriteAllBytes(Path.Combine(input, file), item.Xml);
+        }
+
+        if (files.Count == 0)
+        {
+            return results;
+        }
+
+        // One JVM for the whole folder; a document Saxon cannot process gets no report and shows as a difference.
+        ExternalTool.Saxon(stylesheet, input, output);
+        foreach (var (file, name) in files)
+        {
+            var report = Path.Combine(output, file);
+            if (File.Exists(report))
+            {
+                results[name] = FatalRuleIds(report);
+            }
+        }
+
         return results;
     }
 

@@ -83,8 +83,36 @@ internal sealed class CiiDocument
         chargeIndicator.Elements(Indicator).Any(i => i.Value == text);
 
     /// <summary>ram:CategoryCode = code on any of the tax elements given (string comparison, as the rules do).</summary>
-    public static bool HasCategory(XElement? tax, string code) => tax is not null && tax.Elements(CategoryCode).Any(c => c.Value == code);
+    public static bool HasCategory(XElement? tax, string code)
+    {
+        if (tax is null)
+        {
+            return false;
+        }
+
+        foreach (var category in tax.Elements(CategoryCode))
+        {
+            if (category.Value == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>upper-case(ram:TypeCodeName) = 'VAT'.</summary>
-    public static bool IsVat(XElement tax) => tax.Elements(TypeCodeName).Any(t => t.Value.ToUpperInvariant() == "VAT");
+    public static bool IsVat(XElement tax)
+    {
+        foreach (var type in tax.Elements(TypeCodeName))
+        {
+            // Only ASCII letters upper-case to V, A and T, so an ordinal case-blind test is upper-case(.) = 'VAT'.
+            if (string.Equals(type.Value, "VAT", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -156,6 +156,8 @@ internal static partial class CiiSyntaxRules
 
         foreach (var (name, elements) in d.Names)
         {
+            // What the generic rules make of an element depends on its name only: decided once per name.
+            var kind = KindOf(name);
             foreach (var element in elements)
             {
                 if (listedIds.Contains(element))
@@ -164,57 +166,81 @@ internal static partial class CiiSyntaxRules
                     {
                         f.Require(element.Attribute(attribute) is null, rule, element);
                     }
-                }
-                else if (EndsWith(element, "ID"))
-                {
-                    foreach (var (attribute, rule) in IdAttributes)
-                    {
-                        f.Require(element.Attribute(attribute) is null, rule, element);
-                    }
-                }
-                else if (name == TypeCodeName)
-                {
-                    f.Require(element.Attribute("name") is null, CiiDt008, element);
-                    f.Require(element.Attribute("listURI") is null, CiiDt009, element);
-                }
-                else if (EndsWith(element, "ReferencedDocument"))
-                {
-                    CheckReferencedDocument(f, element);
-                }
-                else if (EndsWith(element, "Amount") && name != TaxTotalAmount)
-                {
-                    f.Require(element.Attribute("currencyID") is null, CiiDt031, element);
-                    f.Require(element.Attribute("currencyCodeListVersionID") is null, CiiDt032, element);
-                }
-                else if (EndsWith(element, "Quantity"))
-                {
-                    f.Require(element.Attribute("unitCode") is null || billedUnitGiven, CiiDt033, element);
-                    f.Require(element.Attribute("unitCodeListID") is null, CiiDt034, element);
-                    f.Require(element.Attribute("unitCodeListAgencyID") is null, CiiDt035, element);
-                    f.Require(element.Attribute("unitCodeListAgencyName") is null, CiiDt036, element);
-                }
-                else if (EndsWith(element, "TradeTax"))
-                {
-                    f.Require(element.Element(TypeCodeName) is null || element.Elements(TypeCodeName).Any(t => t.Value == "VAT"), CiiDt037, element);
-                }
-                else if (name == BillingPeriod)
-                {
-                    f.Require(!element.Elements(StartDateTime).Elements(UdtDateTime).Any(), CiiDt068, element);
-                    f.Require(!element.Elements(EndDateTime).Elements(UdtDateTime).Any(), CiiDt072, element);
-                    Forbid(f, element, ForbiddenInPeriod);
-                }
-                else if (name == PostalAddress)
-                {
-                    Forbid(f, element, ForbiddenInAddress);
-                }
-                else if (name == DateTimeString && (string?)element.Attribute("format") == "102")
-                {
-                    f.Require(Date102().IsMatch(element.Value), CiiDt097, element);
+
+                    continue;
                 }
 
+                switch (kind)
+                {
+                    case NameKind.Id:
+                        foreach (var (attribute, rule) in IdAttributes)
+                        {
+                            f.Require(element.Attribute(attribute) is null, rule, element);
+                        }
+
+                        break;
+                    case NameKind.TypeCode:
+                        f.Require(element.Attribute("name") is null, CiiDt008, element);
+                        f.Require(element.Attribute("listURI") is null, CiiDt009, element);
+                        break;
+                    case NameKind.ReferencedDocument:
+                        CheckReferencedDocument(f, element);
+                        break;
+                    case NameKind.Amount:
+                        f.Require(element.Attribute("currencyID") is null, CiiDt031, element);
+                        f.Require(element.Attribute("currencyCodeListVersionID") is null, CiiDt032, element);
+                        break;
+                    case NameKind.Quantity:
+                        f.Require(element.Attribute("unitCode") is null || billedUnitGiven, CiiDt033, element);
+                        f.Require(element.Attribute("unitCodeListID") is null, CiiDt034, element);
+                        f.Require(element.Attribute("unitCodeListAgencyID") is null, CiiDt035, element);
+                        f.Require(element.Attribute("unitCodeListAgencyName") is null, CiiDt036, element);
+                        break;
+                    case NameKind.TradeTax:
+                        f.Require(element.Element(TypeCodeName) is null || element.Elements(TypeCodeName).Any(t => t.Value == "VAT"), CiiDt037, element);
+                        break;
+                    case NameKind.BillingPeriod:
+                        f.Require(!element.Elements(StartDateTime).Elements(UdtDateTime).Any(), CiiDt068, element);
+                        f.Require(!element.Elements(EndDateTime).Elements(UdtDateTime).Any(), CiiDt072, element);
+                        Forbid(f, element, ForbiddenInPeriod);
+                        break;
+                    case NameKind.PostalAddress:
+                        Forbid(f, element, ForbiddenInAddress);
+                        break;
+                    case NameKind.DateTimeString when (string?)element.Attribute("format") == "102":
+                        f.Require(Date102().IsMatch(element.Value), CiiDt097, element);
+                        break;
+                }
             }
         }
     }
+
+    /// <summary>Which generic data-type rule claims an element of this name (the first that matches, as in the Schematron).</summary>
+    private enum NameKind
+    {
+        None,
+        Id,
+        TypeCode,
+        ReferencedDocument,
+        Amount,
+        Quantity,
+        TradeTax,
+        BillingPeriod,
+        PostalAddress,
+        DateTimeString,
+    }
+
+    private static NameKind KindOf(XName name) =>
+        EndsWith(name, "ID") ? NameKind.Id
+        : name == TypeCodeName ? NameKind.TypeCode
+        : EndsWith(name, "ReferencedDocument") ? NameKind.ReferencedDocument
+        : EndsWith(name, "Amount") && name != TaxTotalAmount ? NameKind.Amount
+        : EndsWith(name, "Quantity") ? NameKind.Quantity
+        : EndsWith(name, "TradeTax") ? NameKind.TradeTax
+        : name == BillingPeriod ? NameKind.BillingPeriod
+        : name == PostalAddress ? NameKind.PostalAddress
+        : name == DateTimeString ? NameKind.DateTimeString
+        : NameKind.None;
 
     private static void CheckReferencedDocument(FindingCollector f, XElement document)
     {
@@ -240,7 +266,7 @@ internal static partial class CiiSyntaxRules
     }
 
     /// <summary>ends-with(name(), suffix): the prefixed name, as XPath's name() gives it.</summary>
-    private static bool EndsWith(XElement element, string suffix) => element.Name.LocalName.EndsWith(suffix, StringComparison.Ordinal);
+    private static bool EndsWith(XName name, string suffix) => name.LocalName.EndsWith(suffix, StringComparison.Ordinal);
 
     /// <summary>Every value equals the first one after normalize-space.</summary>
     private static bool AllSame(IEnumerable<XElement> elements)

@@ -114,9 +114,31 @@ internal static class CiiVatCategoryRules
     /// <summary>BR-S-01, -Z-01, -E-01, -AE-01, -IC-01, -G-01, -O-01, -AF-01, -AG-01, -B-01, -B-02 (context: the invoice).</summary>
     private static void CheckPresence(CiiDocument d, FindingCollector f)
     {
-        int Lines(string code) => d.All(TradeTax).Count(t => t.Parent?.Name == LineSettlement && CiiDocument.HasCategory(t, code));
-        int Breakdowns(string code) => d.All(TradeTax).Count(t => t.Parent?.Name == Settlement && CiiDocument.HasCategory(t, code));
-        int AllowanceCharges(string code) => d.All(CategoryTradeTax).Count(t => CiiDocument.HasCategory(t, code));
+        // Counted once per document: each rule below asks for several categories' counts, and a scan of every
+        // tax element per question made this the costliest family on long invoices.
+        var lines = new CategoryCounts();
+        var breakdowns = new CategoryCounts();
+        foreach (var tax in d.All(TradeTax))
+        {
+            if (tax.Parent?.Name == LineSettlement)
+            {
+                lines.Add(tax);
+            }
+            else if (tax.Parent?.Name == Settlement)
+            {
+                breakdowns.Add(tax);
+            }
+        }
+
+        var allowanceCharges = new CategoryCounts();
+        foreach (var tax in d.All(CategoryTradeTax))
+        {
+            allowanceCharges.Add(tax);
+        }
+
+        int Lines(string code) => lines[code];
+        int Breakdowns(string code) => breakdowns[code];
+        int AllowanceCharges(string code) => allowanceCharges[code];
 
         bool AtLeastOne(string code) =>
             (Lines(code) + Breakdowns(code) >= 2 || Lines(code) == 0) && (AllowanceCharges(code) + Breakdowns(code) >= 2 || AllowanceCharges(code) == 0);
@@ -136,10 +158,54 @@ internal static class CiiVatCategoryRules
         f.Require(AtLeastOne("L"), BrAf01, root);
         f.Require(AtLeastOne("M"), BrAg01, root);
 
-        var splitPayment = d.All(CategoryCode).Any(c => c.Value == "B");
+        var splitPayment = false;
+        var standard = false;
+        foreach (var category in d.All(CategoryCode))
+        {
+            splitPayment |= category.Value == "B";
+            standard |= category.Value == "S";
+        }
+
         var allItalian = d.All(CountryId).All(c => c.Value == "IT");
         f.Require((allItalian && splitPayment) || !splitPayment, BrB01, root);
-        f.Require((splitPayment && !d.All(CategoryCode).Any(c => c.Value == "S")) || !splitPayment, BrB02, root);
+        f.Require((splitPayment && !standard) || !splitPayment, BrB02, root);
+    }
+
+    /// <summary>How many tax elements carry each category code (an element with a code twice counts once).</summary>
+    private sealed class CategoryCounts
+    {
+        private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+
+        public int this[string code] => counts.GetValueOrDefault(code);
+
+        public void Add(XElement tax)
+        {
+            string? first = null;
+            List<string>? more = null;
+            foreach (var category in tax.Elements(CategoryCode))
+            {
+                var code = category.Value;
+                if (first is null)
+                {
+                    first = code;
+                }
+                else if (code != first && (more is null || !more.Contains(code)))
+                {
+                    (more ??= []).Add(code);
+                }
+            }
+
+            if (first is null)
+            {
+                return;
+            }
+
+            counts[first] = counts.GetValueOrDefault(first) + 1;
+            foreach (var code in more ?? [])
+            {
+                counts[code] = counts.GetValueOrDefault(code) + 1;
+            }
+        }
     }
 
     private static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);

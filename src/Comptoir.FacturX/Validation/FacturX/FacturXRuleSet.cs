@@ -1,0 +1,33 @@
+using System.Xml.Linq;
+using Comptoir.FacturX.Validation.Cii;
+using Comptoir.FacturX.Validation.Engine;
+
+namespace Comptoir.FacturX.Validation.FacturX;
+
+/// <summary>
+/// The Factur-X 1.09.2 rules of one profile, over a CII document. Each profile's official rule set is complete in
+/// itself (its own binding of the business rules beside its structure rules), so a profile's findings are its
+/// rules' only, not added to the EN 16931 ones. MINIMUM is implemented; the other profiles are not yet.
+/// </summary>
+internal static class FacturXRuleSet
+{
+    public static bool Implements(FacturXProfile profile) => profile == FacturXProfile.Minimum;
+
+    public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
+    {
+        if (!Implements(profile))
+        {
+            throw new NotSupportedException($"The Factur-X {FacturXProfileIds.Name(profile)} rules are not implemented yet.");
+        }
+
+        var document = new CiiDocument(root);
+        var findings = new FindingCollector();
+        MinimumBusinessRules.Check(document, findings);
+        MinimumStructureRules.Check(document, findings);
+        return findings.Findings;
+    }
+
+    /// <summary>BT-24 of a CII document.</summary>
+    public static string? GuidelineId(XElement root) =>
+        root.Elements(CiiNames.ExchangedDocumentContext).Elements(CiiNames.GuidelineParameter).Elements(CiiNames.Id).FirstOrDefault()?.Value;
+}
