@@ -98,41 +98,10 @@ public static class SupplierSyncBenchmark
 
     private static async Task<(TimeSpan Elapsed, double RssMegabytes, SupplierSyncChild.Peaks Peaks, string Summary)> RunSyncAsync(string baseUrl, string authorization, string output)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Comptoir.Bench.dll"), "supplier-sync-child", output, baseUrl })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["COMPTOIR_AUTHORIZATION"] = authorization;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var rss = 0.0;
-        while (!process.HasExited)
-        {
-            try
-            {
-                var reading = LoadBenchmark.PeakMemoryMegabytes(process);
-                rss = double.IsNaN(reading) ? rss : Math.Max(rss, reading);
-            }
-            catch (IOException)
-            {
-            }
-
-            await Task.Delay(50);
-        }
-
-        await process.WaitForExitAsync();
-        watch.Stop();
-        var errors = await stderr;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sync failed ({process.ExitCode}): {errors}");
-        }
-
-        var peaks = SupplierSyncChild.Peaks.Parse(errors.Split('\n').Last(l => l.StartsWith(SupplierSyncChild.Peaks.Marker, StringComparison.Ordinal)));
-        return (watch.Elapsed, rss, peaks, (await stdout).Trim());
+        var run = await MeasuredProcess.RunDotnetAsync(
+            [Path.Combine(AppContext.BaseDirectory, "Comptoir.Bench.dll"), "supplier-sync-child", output, baseUrl],
+            new Dictionary<string, string> { ["COMPTOIR_AUTHORIZATION"] = authorization });
+        var peaks = SupplierSyncChild.Peaks.Parse(run.Errors.Split('\n').Last(l => l.StartsWith(SupplierSyncChild.Peaks.Marker, StringComparison.Ordinal)));
+        return (run.Elapsed, run.PeakMegabytes, peaks, run.Output);
     }
 }

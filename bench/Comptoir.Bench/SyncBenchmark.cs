@@ -58,41 +58,9 @@ public static class SyncBenchmark
 
     private static async Task<(TimeSpan Elapsed, double PeakMegabytes, string Summary)> RunSyncAsync(string baseUrl, string authorization, string output)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "comptoir.dll"), "sync", "client-invoices", "--out", output, "--json", "--base-url", baseUrl })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["COMPTOIR_AUTHORIZATION"] = authorization;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var peak = 0.0;
-        while (!process.HasExited)
-        {
-            // VmHWM is the high-water mark: the last reading before exit is the peak. An exited process not yet reaped
-            // has a status without it (NaN), which must not replace the readings before.
-            try
-            {
-                var reading = LoadBenchmark.PeakMemoryMegabytes(process);
-                peak = double.IsNaN(reading) ? peak : Math.Max(peak, reading);
-            }
-            catch (IOException)
-            {
-            }
-
-            await Task.Delay(50);
-        }
-
-        await process.WaitForExitAsync();
-        watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sync failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return (watch.Elapsed, peak, (await stdout).Trim());
+        var run = await MeasuredProcess.RunDotnetAsync(
+            [Path.Combine(AppContext.BaseDirectory, "comptoir.dll"), "sync", "client-invoices", "--out", output, "--json", "--base-url", baseUrl],
+            new Dictionary<string, string> { ["COMPTOIR_AUTHORIZATION"] = authorization });
+        return (run.Elapsed, run.PeakMegabytes, run.Output);
     }
 }

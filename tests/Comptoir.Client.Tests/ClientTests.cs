@@ -60,6 +60,29 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task A_supplier_e_invoice_breaking_a_rule_is_read_with_the_rule_where_it_broke_and_its_business_term()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var sdk = new ComptoirClient(new HttpClient(), new ComptoirClientOptions { BaseUrl = new Uri(server.BaseAddress, "v2/"), Authorization = server.Demo.Authorization });
+        var xml = Comptoir.Server.Tests.SupplierInvoices.SupplierInvoiceUploads.Ubl("SDK-TOTAL", grandTotal: 999m);
+        var uploaded = await sdk.SupplierInvoices.UploadAsync([new SupplierInvoiceUpload(Guid.NewGuid().ToString(), "sdk-total.xml", xml)]);
+        var id = Assert.Single(uploaded.Created).Id;
+
+        var invoice = await sdk.SupplierInvoices.GetAsync(id);
+        for (var i = 0; i < 200 && invoice.AnalyzedAt is null; i++)
+        {
+            await Task.Delay(50);
+            invoice = await sdk.SupplierInvoices.GetAsync(id);
+        }
+
+        Assert.True(invoice.HasDiscrepancies);
+        var total = Assert.Single(invoice.Discrepancies!, d => d.Rule == "BR-CO-15");
+        Assert.False(string.IsNullOrEmpty(total.Message));
+        Assert.StartsWith("/", total.Location, StringComparison.Ordinal);
+        Assert.Equal("BT-112", total.Field);
+    }
+
+    [Fact]
     public async Task Waiting_for_the_factur_x_file_gives_up_at_the_deadline_of_the_injected_clock()
     {
         await using var server = await RunningServer.StartAsync("sqlite", o => o with { DocumentDelay = TimeSpan.FromHours(1) });

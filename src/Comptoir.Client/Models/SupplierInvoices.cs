@@ -56,8 +56,11 @@ public sealed record SupplierInvoiceActions(bool MarkAsPaid, bool UnmarkAsPaid, 
 /// <summary>One VAT row: the tax and its rate as a fraction ("0.2").</summary>
 public sealed record SupplierInvoiceTax(Money TaxAmount, string TaxRate);
 
-/// <summary>An EN 16931 rule the invoice's own figures break.</summary>
-public sealed record SupplierInvoiceDiscrepancy(string Rule, string Message);
+/// <summary>
+/// An EN 16931 rule the invoice breaks: its id and text, and for an e-invoice checked by the rules, where in the XML
+/// (an XPath-like path) and the business term (BT-112); both null for the arithmetic checks of the smaller profiles.
+/// </summary>
+public sealed record SupplierInvoiceDiscrepancy(string Rule, string Message, string? Location = null, string? Field = null);
 
 /// <summary>One invoice to upload: a file (name and bytes) or an existing attachment, under its idempotency key.</summary>
 public sealed record SupplierInvoiceUpload(string IdempotencyKey, string? FileName = null, byte[]? Content = null, string? AttachmentId = null)
