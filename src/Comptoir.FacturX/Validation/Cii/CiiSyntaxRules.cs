@@ -158,8 +158,19 @@ internal static partial class CiiSyntaxRules
         {
             // What the generic rules make of an element depends on its name only: decided once per name.
             var kind = KindOf(name);
+            if (kind == NameKind.None)
+            {
+                continue;
+            }
+
             foreach (var element in elements)
             {
+                // The ID, type code, amount and quantity rules only forbid attributes: an element without any passes them.
+                if (kind is (NameKind.Id or NameKind.TypeCode or NameKind.Amount or NameKind.Quantity) && !element.HasAttributes)
+                {
+                    continue;
+                }
+
                 // Every listed name (ram:ID, ram:LineID, ram:SellerAssignedID) ends in ID: other kinds skip the lookup.
                 if (kind == NameKind.Id && listedIds.Contains(element))
                 {
