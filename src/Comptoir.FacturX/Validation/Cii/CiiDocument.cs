@@ -21,7 +21,7 @@ internal sealed class CiiDocument
         List<XElement>? list = null;
         foreach (var element in root.DescendantsAndSelf())
         {
-            // Siblings often share a name (lines, IDs in a row): the last list found is tried before the dictionary.
+            // Consecutive elements of one name (repeated leaves such as notes) reuse the last list without a lookup.
             if (list is null || !ReferenceEquals(list[0].Name, element.Name))
             {
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, element.Name, out _);
