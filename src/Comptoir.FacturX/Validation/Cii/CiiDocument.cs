@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Comptoir.FacturX.Validation.Engine;
 using static Comptoir.FacturX.Validation.Cii.CiiNames;
@@ -11,16 +12,20 @@ namespace Comptoir.FacturX.Validation.Cii;
 /// </summary>
 internal sealed class CiiDocument
 {
-    private readonly Dictionary<XName, List<XElement>> byName = [];
+    // Sized for the hundred-odd names of a usual invoice, so that indexing does not rehash as names appear.
+    private readonly Dictionary<XName, List<XElement>> byName = new(128);
 
     public CiiDocument(XElement root)
     {
         Root = root;
+        List<XElement>? list = null;
         foreach (var element in root.DescendantsAndSelf())
         {
-            if (!byName.TryGetValue(element.Name, out var list))
+            // Consecutive elements of one name (repeated leaves such as notes) reuse the last list without a lookup.
+            if (list is null || !ReferenceEquals(list[0].Name, element.Name))
             {
-                byName[element.Name] = list = [];
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, element.Name, out _);
+                list = slot ??= [];
             }
 
             list.Add(element);

@@ -20,18 +20,21 @@ internal static class CiiLineRules
             var grossPrices = agreement?.Elements(GrossPrice).Elements(ChargeAmount).ToList() ?? [];
             var product = line.Element(Product);
 
+            var (anyQuantity, anyUnit) = BilledQuantities(line);
+            var firstNetAmount = FirstLineNetAmount(line);
+
             f.Require(XsValues.HasText(line.Element(LineDocument)?.Element(LineId)), Br21, line);
-            f.Require(line.Elements(LineDelivery).Elements(BilledQuantity).Any(), Br22, line);
-            f.Require(line.Elements(LineDelivery).Elements(BilledQuantity).Any(q => q.Attribute("unitCode") is not null), Br23, line);
-            f.Require(LineNetAmounts(line).Any(), Br24, line);
+            f.Require(anyQuantity, Br22, line);
+            f.Require(anyUnit, Br23, line);
+            f.Require(firstNetAmount is not null, Br24, line);
             f.Require(XsValues.HasText(product?.Element(Name)), Br25, line);
             f.Require(netPrices.Count > 0, Br26, line);
             f.Require(XsValues.AnyAtLeast(netPrices, 0), Br27, line);
             f.Require(XsValues.AnyAtLeast(grossPrices, 0) || grossPrices.Count == 0, Br28, line);
             f.Require(product?.Element(GlobalId) is null || XsValues.HasText(product.Element(GlobalId)?.Attribute("schemeID")), Br64, line);
-            f.Require(settlement?.Elements(TradeTax).Where(t => CiiDocument.IsVat(t)).Elements(CategoryCode).Any() == true, BrCo04, line);
+            f.Require(HasVatCategory(settlement), BrCo04, line);
             f.Require(hasVatBreakdown, BrCo18, line);
-            f.Require(XsValues.AtMostTwoDecimals(LineNetAmounts(line).FirstOrDefault()), BrDec23, line);
+            f.Require(XsValues.AtMostTwoDecimals(firstNetAmount), BrDec23, line);
         }
 
         foreach (var indicator in d.All(ChargeIndicator).Where(i => i.Parent?.Name == AllowanceCharge && i.Parent.Parent?.Name == LineSettlement))
@@ -72,6 +75,64 @@ internal static class CiiLineRules
         {
             f.Require(classification.Element(ClassCode) is null || XsValues.HasText(classification.Element(ClassCode)?.Attribute("listID")), Br65, classification);
         }
+    }
+
+    // The per-line tests below walk the children with plain loops: the LINQ chains they replace allocated an
+    // iterator per step, for every line.
+
+    /// <summary>Whether the line has a ram:SpecifiedLineTradeDelivery/ram:BilledQuantity, and one with @unitCode.</summary>
+    private static (bool Any, bool AnyWithUnit) BilledQuantities(XElement line)
+    {
+        var any = false;
+        foreach (var delivery in line.Elements(LineDelivery))
+        {
+            foreach (var quantity in delivery.Elements(BilledQuantity))
+            {
+                any = true;
+                if (quantity.Attribute("unitCode") is not null)
+                {
+                    return (true, true);
+                }
+            }
+        }
+
+        return (any, false);
+    }
+
+    /// <summary>The first of <see cref="LineNetAmounts"/>, or null.</summary>
+    private static XElement? FirstLineNetAmount(XElement line)
+    {
+        foreach (var settlement in line.Elements(LineSettlement))
+        {
+            foreach (var summation in settlement.Elements(LineSummation))
+            {
+                if (summation.Element(LineTotalAmount) is { } amount)
+                {
+                    return amount;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>ram:ApplicableTradeTax[VAT]/ram:CategoryCode exists in the line's settlement (BR-CO-04).</summary>
+    private static bool HasVatCategory(XElement? settlement)
+    {
+        if (settlement is null)
+        {
+            return false;
+        }
+
+        foreach (var tax in settlement.Elements(TradeTax))
+        {
+            if (CiiDocument.IsVat(tax) && tax.Element(CategoryCode) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount.</summary>

@@ -26,28 +26,28 @@ internal static partial class CiiSyntaxRules
     private static readonly (string Attribute, Rule Rule)[] IdAttributes =
         [("schemeName", CiiDt101), ("schemeAgencyName", CiiDt102), ("schemeDataURI", CiiDt103), ("schemeURI", CiiDt104)];
 
-    private static readonly (string Child, Rule Rule)[] ForbiddenInReferencedDocument =
+    private static readonly (XName Child, Rule Rule)[] ForbiddenInReferencedDocument = Resolve(
     [
         ("StatusCode", CiiDt016), ("CopyIndicator", CiiDt017), ("GlobalID", CiiDt019), ("RevisionID", CiiDt020), ("Information", CiiDt023),
         ("SectionName", CiiDt025), ("PreviousRevisionID", CiiDt026), ("EffectiveSpecifiedPeriod", CiiDt028), ("IssuerTradeParty", CiiDt029),
         ("AttachedSpecifiedBinaryFile", CiiDt030),
-    ];
+    ]);
 
-    private static readonly (string Child, Rule Rule)[] ForbiddenInPeriod =
+    private static readonly (XName Child, Rule Rule)[] ForbiddenInPeriod = Resolve(
     [
         ("DurationMeasure", CiiDt069), ("InclusiveIndicator", CiiDt070), ("Description", CiiDt071), ("CompleteDateTime", CiiDt073),
         ("OpenIndicator", CiiDt074), ("SeasonCode", CiiDt075), ("ID", CiiDt076), ("Name", CiiDt077), ("SequenceNumeric", CiiDt078),
         ("StartDateFlexibilityCode", CiiDt079), ("ContinuousIndicator", CiiDt080), ("PurposeCode", CiiDt081),
-    ];
+    ]);
 
-    private static readonly (string Child, Rule Rule)[] ForbiddenInAddress =
+    private static readonly (XName Child, Rule Rule)[] ForbiddenInAddress = Resolve(
     [
         ("ID", CiiDt082), ("PostOfficeBox", CiiDt083), ("BuildingName", CiiDt084), ("LineFour", CiiDt086), ("LineFive", CiiDt087),
         ("StreetName", CiiDt088), ("CitySubDivisionName", CiiDt089), ("CountryName", CiiDt090), ("CountrySubDivisionID", CiiDt091),
         ("AttentionOf", CiiDt092), ("CareOf", CiiDt093), ("BuildingNumber", CiiDt094), ("DepartmentName", CiiDt095), ("AdditionalStreetName", CiiDt096),
-    ];
+    ]);
 
-    private static readonly (string Child, Rule Rule)[] AtMostOnceInSummation =
+    private static readonly (XName Child, Rule Rule)[] AtMostOnceInSummation = Resolve(
     [
         ("LineTotalAmount", CiiSr477), ("ChargeTotalAmount", CiiSr478), ("AllowanceTotalAmount", CiiSr479), ("TaxBasisTotalAmount", CiiSr480),
         ("RoundingAmount", CiiSr481), ("GrandTotalAmount", CiiSr482), ("InformationAmount", CiiSr483), ("TotalPrepaidAmount", CiiSr484),
@@ -55,7 +55,7 @@ internal static partial class CiiSyntaxRules
         ("RetailValueExcludingTaxInformationAmount", CiiSr488), ("TotalDepositFeeInformationAmount", CiiSr489),
         ("ProductValueExcludingTobaccoTaxInformationAmount", CiiSr490), ("TotalRetailValueInformationAmount", CiiSr491),
         ("GrossLineTotalAmount", CiiSr492), ("NetLineTotalAmount", CiiSr493), ("NetIncludingTaxesLineTotalAmount", CiiSr494),
-    ];
+    ]);
 
     public static void Check(CiiDocument d, FindingCollector f)
     {
@@ -131,7 +131,7 @@ internal static partial class CiiSyntaxRules
             {
                 foreach (var (child, rule) in AtMostOnceInSummation)
                 {
-                    f.Require(summation.Elements(Ram + child).Count() <= 1, rule, summation);
+                    f.Require(AtMostOne(summation, child), rule, summation);
                 }
             }
         }
@@ -158,9 +158,21 @@ internal static partial class CiiSyntaxRules
         {
             // What the generic rules make of an element depends on its name only: decided once per name.
             var kind = KindOf(name);
+            if (kind == NameKind.None)
+            {
+                continue;
+            }
+
             foreach (var element in elements)
             {
-                if (listedIds.Contains(element))
+                // The ID, type code, amount and quantity rules only forbid attributes: an element without any passes them.
+                if (kind is (NameKind.Id or NameKind.TypeCode or NameKind.Amount or NameKind.Quantity) && !element.HasAttributes)
+                {
+                    continue;
+                }
+
+                // Every listed name (ram:ID, ram:LineID, ram:SellerAssignedID) ends in ID: other kinds skip the lookup.
+                if (kind == NameKind.Id && listedIds.Contains(element))
                 {
                     foreach (var (attribute, rule) in ListedIdAttributes)
                     {
@@ -257,12 +269,29 @@ internal static partial class CiiSyntaxRules
         Forbid(f, document, ForbiddenInReferencedDocument);
     }
 
-    private static void Forbid(FindingCollector f, XElement element, (string Child, Rule Rule)[] forbidden)
+    private static void Forbid(FindingCollector f, XElement element, (XName Child, Rule Rule)[] forbidden)
     {
         foreach (var (child, rule) in forbidden)
         {
-            f.Require(element.Element(Ram + child) is null, rule, element);
+            f.Require(element.Element(child) is null, rule, element);
         }
+    }
+
+    /// <summary>The ram: names of a rule table, resolved once rather than on every element checked.</summary>
+    private static (XName Child, Rule Rule)[] Resolve((string Child, Rule Rule)[] table) => [.. table.Select(entry => (Ram + entry.Child, entry.Rule))];
+
+    private static bool AtMostOne(XElement parent, XName child)
+    {
+        var count = 0;
+        foreach (var _ in parent.Elements(child))
+        {
+            if (++count > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>ends-with(name(), suffix): the prefixed name, as XPath's name() gives it.</summary>

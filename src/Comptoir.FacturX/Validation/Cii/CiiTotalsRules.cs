@@ -59,8 +59,22 @@ internal static class CiiTotalsRules
     private static bool LineTotalIsSumOfLines(XElement totals)
     {
         var stated = XsValues.Decimal(totals.Element(LineTotalAmount));
-        var lines = totals.Parent?.Parent?.Elements(LineItem) ?? [];
-        var sum = lines.SelectMany(CiiLineRules.LineNetAmounts).Sum(a => XsValues.Double(a.Value) ?? double.NaN);
+        // Added in document order, as Σ does: a double sum depends on the order.
+        var sum = 0d;
+        foreach (var line in totals.Parent?.Parent?.Elements(LineItem) ?? [])
+        {
+            foreach (var settlement in line.Elements(LineSettlement))
+            {
+                foreach (var summation in settlement.Elements(LineSummation))
+                {
+                    foreach (var amount in summation.Elements(LineTotalAmount))
+                    {
+                        sum += XsValues.Double(amount.Value) ?? double.NaN;
+                    }
+                }
+            }
+        }
+
         return stated is { } value && double.IsFinite(sum) && value == XsValues.Round(XsValues.ToDecimal(sum) * 100m) / 100m;
     }
 

@@ -51,19 +51,21 @@ internal static class CiiVatCategoryRules
             }
         }
 
+        // Built on the first breakdown that needs it: an invoice without one reads no line amounts.
+        CiiCategoryBases? bases = null;
         foreach (var (code, context) in contexts.BreakdownContexts)
         {
-            CheckBreakdown(d, f, code, context);
+            CheckBreakdown(d, () => bases ??= new CiiCategoryBases(d.Root), f, code, context);
         }
     }
 
-    private static void CheckBreakdown(CiiDocument d, FindingCollector f, string code, XElement context)
+    private static void CheckBreakdown(CiiDocument d, Func<CiiCategoryBases> bases, FindingCollector f, string code, XElement context)
     {
         switch (code)
         {
             case "S":
                 var s = context.Parent!;
-                f.Require(StandardBasisPerRate(d, s, "S"), BrS08, context);
+                f.Require(StandardBasisPerRate(bases, s, "S"), BrS08, context);
                 f.Require(StandardTaxWithinOne(s), BrS09, context);
                 f.Require(s.Element(ExemptionReason) is null && s.Element(ExemptionReasonCode) is null, BrS10, context);
                 break;
@@ -77,7 +79,7 @@ internal static class CiiVatCategoryRules
                     "K" => (BrIc08, BrIc09, BrIc10),
                     _ => (BrG08, BrG09, BrG10),
                 };
-                f.Require(BasisWithinOne(d, tax, code), basisRule, context);
+                f.Require(BasisWithinOne(bases, tax, code), basisRule, context);
                 f.Require(XsValues.AnyEquals(tax.Elements(CalculatedAmount), 0), taxRule, context);
                 var hasReason = tax.Element(ExemptionReason) is not null || tax.Element(ExemptionReasonCode) is not null;
                 f.Require(code == "Z" ? !hasReason : hasReason, reasonRule, context);
@@ -92,7 +94,7 @@ internal static class CiiVatCategoryRules
 
                 break;
             case "O":
-                f.Require(BasisExact(d, context, "O"), BrO08, context);
+                f.Require(BasisExact(bases, context, "O"), BrO08, context);
                 f.Require(XsValues.AnyEquals(context.Elements(CalculatedAmount), 0), BrO09, context);
                 f.Require(context.Element(ExemptionReason) is not null || context.Element(ExemptionReasonCode) is not null, BrO10, context);
                 var otherTax = d.All(TradeTax).Any(t => t.Elements(CategoryCode).Any(c => c.Value != "O"));
@@ -214,27 +216,10 @@ internal static class CiiVatCategoryRules
 
     private static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
 
-    /// <summary>Σ lines of the category (and rate) + Σ charges - Σ allowances, each rounded to cents (decimal).</summary>
-    private static decimal CategoryBasis(CiiDocument d, string code, decimal? rate)
-    {
-        bool Matches(XElement tax) => CiiDocument.HasCategory(tax, code);
-        bool RateMatches(IEnumerable<XElement> taxes) => rate is null || taxes.Elements(RatePercent).Any(r => XsValues.Decimal(r.Value) == rate);
-
-        var lineSettlements = d.Root.Elements(SupplyChainTradeTransaction).Elements(LineItem).Elements(LineSettlement)
-            .Where(s => s.Elements(TradeTax).Any(Matches) && RateMatches(s.Elements(TradeTax)));
-        var lines = lineSettlements.Elements(LineSummation).Elements(LineTotalAmount).Sum(a => XsValues.Decimal(a.Value) ?? 0m);
-
-        decimal Sum(bool charge) => d.Root.Elements(SupplyChainTradeTransaction).Elements(Settlement).Elements(AllowanceCharge)
-            .Where(a => CiiDocument.IndicatorIs(a, charge) && a.Elements(CategoryTradeTax).Any(Matches) && RateMatches(a.Elements(CategoryTradeTax)))
-            .Sum(a => XsValues.Decimal(a.Elements(ActualAmount).FirstOrDefault()) ?? 0m);
-
-        return XsValues.Cents(lines) + XsValues.Cents(Sum(charge: true)) - XsValues.Cents(Sum(charge: false));
-    }
-
     /// <summary>BR-S-08: for every rate of the breakdown, BT-116 = the category basis at that rate.</summary>
-    private static bool StandardBasisPerRate(CiiDocument d, XElement tax, string code) =>
+    private static bool StandardBasisPerRate(Func<CiiCategoryBases> bases, XElement tax, string code) =>
         tax.Elements(RatePercent).Select(r => XsValues.Decimal(r.Value)).All(rate =>
-            rate is { } value && XsValues.AnyEquals(tax.Elements(BasisAmount), (double)CategoryBasis(d, code, value)));
+            rate is { } value && XsValues.AnyEquals(tax.Elements(BasisAmount), (double)bases().Of(code, value)));
 
     /// <summary>BR-S-09: |BT-117| within one unit of round(|BT-116| x BT-119) / 100 (double arithmetic).</summary>
     private static bool StandardTaxWithinOne(XElement tax)
@@ -252,7 +237,7 @@ internal static class CiiVatCategoryRules
     }
 
     /// <summary>-08 of Z, E, AE, K, G: BT-116 within one unit of the category basis.</summary>
-    private static bool BasisWithinOne(CiiDocument d, XElement tax, string code)
+    private static bool BasisWithinOne(Func<CiiCategoryBases> bases, XElement tax, string code)
     {
         var basis = tax.Elements(BasisAmount).ToList();
         if (basis.Count != 1 || XsValues.Double(basis[0].Value) is not { } stated)
@@ -260,25 +245,40 @@ internal static class CiiVatCategoryRules
             return false;
         }
 
-        var expected = (double)CategoryBasis(d, code, rate: null);
+        var expected = (double)bases().Of(code, rate: null);
         return stated - 1 < expected && stated + 1 > expected;
     }
 
-    private static bool BasisExact(CiiDocument d, XElement tax, string code) =>
-        XsValues.AnyEquals(tax.Elements(BasisAmount), (double)CategoryBasis(d, code, rate: null));
+    private static bool BasisExact(Func<CiiCategoryBases> bases, XElement tax, string code) =>
+        XsValues.AnyEquals(tax.Elements(BasisAmount), (double)bases().Of(code, rate: null));
 
     /// <summary>The nodes each category rule applies to, as the official rule contexts select them.</summary>
     private sealed class CategoryContexts(CiiDocument d)
     {
         private static readonly string[] Codes = ["S", "Z", "E", "AE", "K", "G", "O", "L", "M"];
 
+        private static readonly string[] ClaimedBreakdownCodes = ["O", "L", "M"];
+
         /// <summary>//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[CategoryCode = X][VAT].</summary>
-        public IEnumerable<(string Code, XElement Tax)> LineTaxes =>
-            from tax in d.All(TradeTax)
-            where tax.Parent?.Name == LineSettlement && tax.Parent.Parent?.Name == LineItem && tax.Parent.Parent.Parent?.Name == SupplyChainTradeTransaction && CiiDocument.IsVat(tax)
-            from code in Codes
-            where CiiDocument.HasCategory(tax, code)
-            select (code, tax);
+        public IEnumerable<(string Code, XElement Tax)> LineTaxes
+        {
+            get
+            {
+                foreach (var tax in d.All(TradeTax))
+                {
+                    if (tax.Parent?.Name == LineSettlement && tax.Parent.Parent?.Name == LineItem && tax.Parent.Parent.Parent?.Name == SupplyChainTradeTransaction && CiiDocument.IsVat(tax))
+                    {
+                        foreach (var code in Codes)
+                        {
+                            if (CiiDocument.HasCategory(tax, code))
+                            {
+                                yield return (code, tax);
+                            }
+                        }
+                    }
+                }
+            }
+        }
 
         /// <summary>//ram:SpecifiedTradeAllowanceCharge[ChargeIndicator = false() | true()]/ram:CategoryTradeTax[CategoryCode = X][VAT].</summary>
         public IEnumerable<(string Code, XElement Tax, bool Charge)> AllowanceChargeTaxes =>
@@ -312,7 +312,7 @@ internal static class CiiVatCategoryRules
 
                     if (underTransaction && isVat)
                     {
-                        foreach (var code in new[] { "O", "L", "M" })
+                        foreach (var code in ClaimedBreakdownCodes)
                         {
                             if (CiiDocument.HasCategory(tax, code))
                             {
@@ -326,8 +326,15 @@ internal static class CiiVatCategoryRules
     }
 
     /// <summary>The identifier tests of the -02 to -04 rules.</summary>
+    /// <remarks>Each answer is worked out on first use and kept: the rules ask them again for every line's tax.</remarks>
     private sealed class PartyIds(CiiDocument d)
     {
+        private bool? sellerVatOrTaxOrRepresentative;
+        private bool? sellerVatOrRepresentativeAnywhere;
+        private bool? reverseChargeParties;
+        private bool? intraCommunityParties;
+        private bool? noVatIdentifiers;
+
         private bool SellerVatOrTax => d.SellerTaxIds("VA", "FC").Any();
 
         private bool RepresentativeVat => d.TaxRepresentativeVatIds.Any();
@@ -341,14 +348,15 @@ internal static class CiiVatCategoryRules
         private bool AnyBuyerVat => d.All(Buyer).Any(s => CiiDocument.TaxIds(s, "VA").Any());
 
         /// <summary>Seller VAT (BT-31) or tax registration (BT-32), or the tax representative's VAT (BT-63).</summary>
-        public bool SellerVatOrTaxOrRepresentative => SellerVatOrTax || RepresentativeVat;
+        public bool SellerVatOrTaxOrRepresentative => sellerVatOrTaxOrRepresentative ??= SellerVatOrTax || RepresentativeVat;
 
-        public bool SellerVatOrRepresentativeAnywhere => AnySellerVat || AnyRepresentativeVat;
+        public bool SellerVatOrRepresentativeAnywhere => sellerVatOrRepresentativeAnywhere ??= AnySellerVat || AnyRepresentativeVat;
 
-        public bool ReverseChargeParties => (AnySellerVatOrTax || AnyRepresentativeVat) && (AnyBuyerVat || d.All(Buyer).Elements(LegalOrganization).Elements(Id).Any());
+        public bool ReverseChargeParties => reverseChargeParties ??=
+            (AnySellerVatOrTax || AnyRepresentativeVat) && (AnyBuyerVat || d.All(Buyer).Elements(LegalOrganization).Elements(Id).Any());
 
-        public bool IntraCommunityParties => (AnySellerVat || AnyRepresentativeVat) && AnyBuyerVat;
+        public bool IntraCommunityParties => intraCommunityParties ??= (AnySellerVat || AnyRepresentativeVat) && AnyBuyerVat;
 
-        public bool NoVatIdentifiers => !d.SellerTaxIds("VA").Any() && !RepresentativeVat && !AnyBuyerVat;
+        public bool NoVatIdentifiers => noVatIdentifiers ??= !d.SellerTaxIds("VA").Any() && !RepresentativeVat && !AnyBuyerVat;
     }
 }
