@@ -208,14 +208,14 @@ internal static class CiiVatCategoryRules
         }
     }
 
-    private static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);
+    internal static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);
 
-    private static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Elements(RatePercent), floor);
+    internal static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Elements(RatePercent), floor);
 
-    private static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
+    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
 
     /// <summary>Σ lines of the category (and rate) + Σ charges - Σ allowances, each rounded to cents (decimal).</summary>
-    private static decimal CategoryBasis(CiiDocument d, string code, decimal? rate)
+    internal static decimal CategoryBasis(CiiDocument d, string code, decimal? rate)
     {
         bool Matches(XElement tax) => CiiDocument.HasCategory(tax, code);
         bool RateMatches(IEnumerable<XElement> taxes) => rate is null || taxes.Elements(RatePercent).Any(r => XsValues.Decimal(r.Value) == rate);
@@ -264,7 +264,7 @@ internal static class CiiVatCategoryRules
         return stated - 1 < expected && stated + 1 > expected;
     }
 
-    private static bool BasisExact(CiiDocument d, XElement tax, string code) =>
+    internal static bool BasisExact(CiiDocument d, XElement tax, string code) =>
         XsValues.AnyEquals(tax.Elements(BasisAmount), (double)CategoryBasis(d, code, rate: null));
 
     /// <summary>The nodes each category rule applies to, as the official rule contexts select them.</summary>
@@ -326,7 +326,7 @@ internal static class CiiVatCategoryRules
     }
 
     /// <summary>The identifier tests of the -02 to -04 rules.</summary>
-    private sealed class PartyIds(CiiDocument d)
+    internal sealed class PartyIds(CiiDocument d)
     {
         private bool SellerVatOrTax => d.SellerTaxIds("VA", "FC").Any();
 
