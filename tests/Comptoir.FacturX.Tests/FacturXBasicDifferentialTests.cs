@@ -11,7 +11,7 @@ namespace Comptoir.FacturX.Tests;
 /// </summary>
 public sealed class FacturXBasicDifferentialTests(FacturXBasicDifferentialTests.Run run) : IClassFixture<FacturXBasicDifferentialTests.Run>
 {
-    public const string Guideline = "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
+    public const string DeclaredGuideline = "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
 
     [ConformanceFact]
     public void The_basic_corpus_covers_the_samples_the_declared_invoices_and_the_mutants()
@@ -38,5 +38,5 @@ public sealed class FacturXBasicDifferentialTests(FacturXBasicDifferentialTests.
     }
 
     /// <summary>Builds the corpus and runs the BASIC Schematron once for all the tests.</summary>
-    public sealed class Run() : FacturXProfileRun(FacturXProfile.Basic, Guideline, "FACTUR-X_BASIC.xslt");
+    public sealed class Run() : FacturXProfileRun(FacturXProfile.Basic, DeclaredGuideline, "FACTUR-X_BASIC.xslt");
 }

@@ -11,7 +11,7 @@ namespace Comptoir.FacturX.Tests;
 /// </summary>
 public sealed class FacturXBasicWlDifferentialTests(FacturXBasicWlDifferentialTests.Run run) : IClassFixture<FacturXBasicWlDifferentialTests.Run>
 {
-    public const string Guideline = "urn:factur-x.eu:1p0:basicwl";
+    public const string DeclaredGuideline = "urn:factur-x.eu:1p0:basicwl";
 
     [ConformanceFact]
     public void The_basic_wl_corpus_covers_the_samples_the_declared_invoices_and_the_mutants()
@@ -38,5 +38,5 @@ public sealed class FacturXBasicWlDifferentialTests(FacturXBasicWlDifferentialTe
     }
 
     /// <summary>Builds the corpus and runs the BASIC WL Schematron once for all the tests.</summary>
-    public sealed class Run() : FacturXProfileRun(FacturXProfile.BasicWl, Guideline, "FACTUR-X_BASIC-WL.xslt");
+    public sealed class Run() : FacturXProfileRun(FacturXProfile.BasicWl, DeclaredGuideline, "FACTUR-X_BASIC-WL.xslt");
 }

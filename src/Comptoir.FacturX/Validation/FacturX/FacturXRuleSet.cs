@@ -7,11 +7,11 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// <summary>
 /// The Factur-X 1.09.2 rules of one profile, over a CII document. Each profile's official rule set is complete in
 /// itself (its own binding of the business rules beside its structure rules), so a profile's findings are its
-/// rules' only, not added to the EN 16931 ones. MINIMUM and EN 16931 are implemented; BASIC WL and BASIC have their rule tables but are not proved yet; EXTENDED is not.
+/// rules' only, not added to the EN 16931 ones. MINIMUM, BASIC WL, BASIC and EN 16931 are implemented; EXTENDED is not.
 /// </summary>
 internal static class FacturXRuleSet
 {
-    public static bool Implements(FacturXProfile profile) => profile is FacturXProfile.Minimum or FacturXProfile.En16931;
+    public static bool Implements(FacturXProfile profile) => profile != FacturXProfile.Extended;
 
     public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
     {
