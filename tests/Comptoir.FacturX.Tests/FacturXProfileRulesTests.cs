@@ -123,6 +123,23 @@ public sealed class FacturXProfileRulesTests
             && f.Location.StartsWith("/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:AdditionalReferencedDocument", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_basic_wl_rules_leave_the_line_rules_out_that_the_en16931_profile_has()
+    {
+        var noLineId = Edited(d =>
+        {
+            XNamespace ram = CiiNamespaces.Ram;
+            d.Descendants(ram + "AssociatedDocumentLineDocument").Elements(ram + "LineID").First().Remove();
+        });
+
+        var en16931 = InvoiceValidator.Validate(noLineId, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.En16931 });
+        var basicWl = InvoiceValidator.Validate(noLineId, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.BasicWl });
+
+        Assert.Contains("BR-21", en16931.FatalRuleIds);
+        Assert.DoesNotContain("BR-21", basicWl.FatalRuleIds);
+        Assert.Equal(FacturXProfile.BasicWl, basicWl.FacturXProfile);
+    }
+
     private static XElement Single(XDocument document, string parent, string child)
     {
         XNamespace ram = CiiNamespaces.Ram;
