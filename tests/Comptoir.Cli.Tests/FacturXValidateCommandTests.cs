@@ -30,6 +30,20 @@ public sealed class FacturXValidateCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ok.pdf: OK (CII", run.Out, StringComparison.Ordinal);
         Assert.Contains("ok.xml: OK (CII", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Factur-X EN 16931 rules", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_profile_option_runs_the_named_profiles_rules()
+    {
+        GeneratePdf("declared", "declared.xml");
+
+        var run = CliRun.Invoke("facturx", "validate", Path.Combine(_directory, "declared.xml"), "--profile", "basic");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("declared.xml: NOT VALID (CII, ", run.Out, StringComparison.Ordinal);
+        Assert.Contains(" + Factur-X BASIC rules, ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("FX-SCH-A-", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +55,7 @@ public sealed class FacturXValidateCommandTests : IDisposable
         var grand = xml.IndexOf("<ram:GrandTotalAmount>", StringComparison.Ordinal);
         File.WriteAllText(broken, xml[..grand] + "<ram:GrandTotalAmount>1.00</ram:GrandTotalAmount>" + xml[(xml.IndexOf("</ram:GrandTotalAmount>", grand, StringComparison.Ordinal) + "</ram:GrandTotalAmount>".Length)..]);
 
-        var run = CliRun.Invoke("facturx", "validate", broken, "--json");
+        var run = CliRun.Invoke("facturx", "validate", broken, "--profile", "none", "--json");
 
         Assert.Equal(1, run.ExitCode);
         using var report = JsonDocument.Parse(run.StandardOutput);

@@ -35,8 +35,8 @@ public sealed class FacturXValidateFrenchRulesTests : IDisposable
         var run = CliRun.Invoke("facturx", "validate", valid, withoutPmt);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("valid.xml: OK (CII, EN 16931 + BR-FR rules, 0 warning(s))", run.Out, StringComparison.Ordinal);
-        Assert.Contains("no-pmt.xml: NOT VALID (CII, EN 16931 + BR-FR rules, 1 fatal finding(s))", run.Out, StringComparison.Ordinal);
+        Assert.Contains("valid.xml: OK (CII, EN 16931 + BR-FR rules + Factur-X EN 16931 rules, ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("no-pmt.xml: NOT VALID (CII, EN 16931 + BR-FR rules + Factur-X EN 16931 rules, 1 fatal finding(s))", run.Out, StringComparison.Ordinal);
         Assert.Contains("fatal   BR-FR-05_BT-22_PMT BT-22: BR-FR-05/BT-22 : La mention relative aux frais de recouvrement (code PMT) est absente.", run.Out, StringComparison.Ordinal);
     }
 
@@ -45,8 +45,8 @@ public sealed class FacturXValidateFrenchRulesTests : IDisposable
     {
         var (_, withoutPmt) = GenerateXml();
 
-        var en16931 = CliRun.Invoke("facturx", "validate", withoutPmt, "--rules", "en16931");
-        var french = CliRun.Invoke("facturx", "validate", withoutPmt, "--rules", "fr", "--json");
+        var en16931 = CliRun.Invoke("facturx", "validate", withoutPmt, "--rules", "en16931", "--profile", "none");
+        var french = CliRun.Invoke("facturx", "validate", withoutPmt, "--rules", "fr", "--profile", "none", "--json");
 
         Assert.Equal(0, en16931.ExitCode);
         Assert.Contains("no-pmt.xml: OK (CII, EN 16931 rules", en16931.Out, StringComparison.Ordinal);

@@ -39,11 +39,13 @@ public sealed class FacturXProfileRulesTests
     [Fact]
     public void A_declared_profile_not_implemented_yet_is_skipped_and_an_explicit_one_refused()
     {
-        var report = InvoiceValidator.Validate(Generated, new ValidationOptions { FacturXProfileFromGuideline = true });
+        var extended = Edited(d => Single(d, "GuidelineSpecifiedDocumentContextParameter", "ID").Value = "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended");
+
+        var report = InvoiceValidator.Validate(extended, new ValidationOptions { FacturXProfileFromGuideline = true });
 
         Assert.Null(report.FacturXProfile);
         Assert.False(report.HasFatal);
-        Assert.Throws<NotSupportedException>(() => InvoiceValidator.Validate(Generated, new ValidationOptions { FacturXProfile = FacturXProfile.Basic }));
+        Assert.Throws<NotSupportedException>(() => InvoiceValidator.Validate(Generated, new ValidationOptions { FacturXProfile = FacturXProfile.Extended }));
     }
 
     [Fact]
@@ -64,6 +66,93 @@ public sealed class FacturXProfileRulesTests
         Assert.Equal("Element 'ram:Name' must occur exactly 1 times.", cardinality.Message);
         Assert.Contains(report.Findings, f => f.RuleId == "FX-ELEMENT-NOT-USED"
             && f.Location == "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:PostalTradeAddress");
+    }
+
+    [Fact]
+    public void A_generated_invoice_declares_the_en16931_profile_and_passes_its_rules()
+    {
+        var report = InvoiceValidator.Validate(Generated, new ValidationOptions { En16931 = false, FacturXProfileFromGuideline = true });
+
+        Assert.Equal(FacturXProfile.En16931, report.FacturXProfile);
+        Assert.False(report.HasFatal, string.Join('\n', report.Findings.Select(f => $"{f.RuleId} {f.Location}")));
+    }
+
+    [Fact]
+    public void The_en16931_profile_binds_br_06_without_normalising_space_where_the_cen_rule_normalises_it()
+    {
+        var blankSeller = Edited(d => Single(d, "SellerTradeParty", "Name").Value = " ");
+
+        var cen = InvoiceValidator.Validate(blankSeller, new ValidationOptions());
+        var profile = InvoiceValidator.Validate(blankSeller, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.En16931 });
+
+        Assert.Contains("BR-06", cen.FatalRuleIds);
+        Assert.DoesNotContain("BR-06", profile.FatalRuleIds);
+    }
+
+    [Fact]
+    public void The_en16931_profile_checks_every_vat_breakdown_where_the_cen_rules_let_a_not_subject_one_skip_br_45()
+    {
+        var notSubject = Edited(d =>
+        {
+            XNamespace ram = CiiNamespaces.Ram;
+            var breakdown = d.Descendants(ram + "ApplicableHeaderTradeSettlement").Elements(ram + "ApplicableTradeTax").First();
+            breakdown.Element(ram + "CategoryCode")!.Value = "O";
+            breakdown.Element(ram + "BasisAmount")!.Remove();
+        });
+
+        var cen = InvoiceValidator.Validate(notSubject, new ValidationOptions());
+        var profile = InvoiceValidator.Validate(notSubject, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.En16931 });
+
+        Assert.DoesNotContain("BR-45", cen.FatalRuleIds);
+        Assert.Contains("BR-45", profile.FatalRuleIds);
+    }
+
+    [Fact]
+    public void The_en16931_profile_reports_an_additional_document_of_a_type_it_does_not_use()
+    {
+        var other = Edited(d =>
+        {
+            XNamespace ram = CiiNamespaces.Ram;
+            d.Descendants(ram + "ApplicableHeaderTradeAgreement").Single().Add(
+                new XElement(ram + "AdditionalReferencedDocument", new XElement(ram + "IssuerAssignedID", "A-1"), new XElement(ram + "TypeCode", "999")));
+        });
+
+        var report = InvoiceValidator.Validate(other, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.En16931 });
+
+        Assert.Contains(report.Findings, f => f.RuleId == "FX-ELEMENT-NOT-USED"
+            && f.Location.StartsWith("/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:AdditionalReferencedDocument", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_basic_wl_rules_leave_the_line_rules_out_that_the_en16931_profile_has()
+    {
+        var noLineId = Edited(d =>
+        {
+            XNamespace ram = CiiNamespaces.Ram;
+            d.Descendants(ram + "AssociatedDocumentLineDocument").Elements(ram + "LineID").First().Remove();
+        });
+
+        var en16931 = InvoiceValidator.Validate(noLineId, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.En16931 });
+        var basicWl = InvoiceValidator.Validate(noLineId, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.BasicWl });
+
+        Assert.Contains("BR-21", en16931.FatalRuleIds);
+        Assert.DoesNotContain("BR-21", basicWl.FatalRuleIds);
+        Assert.Equal(FacturXProfile.BasicWl, basicWl.FacturXProfile);
+    }
+
+    private static XElement Single(XDocument document, string parent, string child)
+    {
+        XNamespace ram = CiiNamespaces.Ram;
+        return document.Descendants(ram + parent).Elements(ram + child).Single();
+    }
+
+    private static byte[] Edited(Action<XDocument> edit)
+    {
+        var document = XDocument.Load(new MemoryStream(Generated));
+        edit(document);
+        var xml = new MemoryStream();
+        document.Save(xml);
+        return xml.ToArray();
     }
 
     [ConformanceFact]

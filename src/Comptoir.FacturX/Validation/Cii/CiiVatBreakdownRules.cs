@@ -41,7 +41,7 @@ internal static class CiiVatBreakdownRules
         && (CiiDocument.HasCategory(tax, "O") || CiiDocument.HasCategory(tax, "L") || CiiDocument.HasCategory(tax, "M"));
 
     /// <summary>BR-CO-17: BT-117 = BT-116 x BT-119 / 100 within one unit, or zero when the rate is zero or absent.</summary>
-    private static bool TaxIsBasisTimesRate(XElement tax)
+    internal static bool TaxIsBasisTimesRate(XElement tax)
     {
         var isVat = XsValues.NormalizeSpace(tax.Element(TypeCodeName)?.Value).ToUpperInvariant() == "VAT";
         var rate = isVat ? XsValues.Decimal(tax.Element(RatePercent)) : null;

@@ -210,11 +210,14 @@ internal static class CiiVatCategoryRules
         }
     }
 
-    private static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);
+    internal static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);
 
-    private static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Elements(RatePercent), floor);
+    internal static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Elements(RatePercent), floor);
 
-    private static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
+    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
+
+    /// <summary>Σ lines of the category (and rate) + Σ charges - Σ allowances, each rounded to cents (decimal).</summary>
+    internal static decimal CategoryBasis(CiiDocument d, string code, decimal? rate) => new CiiCategoryBases(d.Root).Of(code, rate);
 
     /// <summary>BR-S-08: for every rate of the breakdown, BT-116 = the category basis at that rate.</summary>
     private static bool StandardBasisPerRate(Func<CiiCategoryBases> bases, XElement tax, string code) =>
@@ -251,6 +254,9 @@ internal static class CiiVatCategoryRules
 
     private static bool BasisExact(Func<CiiCategoryBases> bases, XElement tax, string code) =>
         XsValues.AnyEquals(tax.Elements(BasisAmount), (double)bases().Of(code, rate: null));
+
+    internal static bool BasisExact(CiiDocument d, XElement tax, string code) =>
+        XsValues.AnyEquals(tax.Elements(BasisAmount), (double)CategoryBasis(d, code, rate: null));
 
     /// <summary>The nodes each category rule applies to, as the official rule contexts select them.</summary>
     private sealed class CategoryContexts(CiiDocument d)
@@ -327,7 +333,7 @@ internal static class CiiVatCategoryRules
 
     /// <summary>The identifier tests of the -02 to -04 rules.</summary>
     /// <remarks>Each answer is worked out on first use and kept: the rules ask them again for every line's tax.</remarks>
-    private sealed class PartyIds(CiiDocument d)
+    internal sealed class PartyIds(CiiDocument d)
     {
         private bool? sellerVatOrTaxOrRepresentative;
         private bool? sellerVatOrRepresentativeAnywhere;

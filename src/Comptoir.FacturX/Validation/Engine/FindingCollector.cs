@@ -10,6 +10,9 @@ internal sealed class FindingCollector
 
     public IReadOnlyList<ValidationFinding> Findings => findings;
 
+    /// <summary>Records a finding another rule set made.</summary>
+    public void Add(ValidationFinding finding) => findings.Add(finding);
+
     /// <summary>Records <paramref name="rule"/> as broken at <paramref name="context"/> unless <paramref name="holds"/>.</summary>
     public void Require(bool holds, Rule rule, XObject context)
     {

@@ -7,11 +7,11 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// <summary>
 /// The Factur-X 1.09.2 rules of one profile, over a CII document. Each profile's official rule set is complete in
 /// itself (its own binding of the business rules beside its structure rules), so a profile's findings are its
-/// rules' only, not added to the EN 16931 ones. MINIMUM is implemented; the other profiles are not yet.
+/// rules' only, not added to the EN 16931 ones. MINIMUM, BASIC WL, BASIC and EN 16931 are implemented; EXTENDED is not.
 /// </summary>
 internal static class FacturXRuleSet
 {
-    public static bool Implements(FacturXProfile profile) => profile == FacturXProfile.Minimum;
+    public static bool Implements(FacturXProfile profile) => profile != FacturXProfile.Extended;
 
     public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
     {
@@ -22,8 +22,27 @@ internal static class FacturXRuleSet
 
         var document = new CiiDocument(root);
         var findings = new FindingCollector();
-        MinimumBusinessRules.Check(document, findings);
-        MinimumStructureRules.Check(document, findings);
+        if (profile == FacturXProfile.Minimum)
+        {
+            MinimumBusinessRules.Check(document, findings);
+            MinimumStructureRules.Check(document, findings);
+        }
+        else
+        {
+            var business = new FindingCollector();
+            En16931ProfileBusinessRules.Check(document, business);
+            var leftOut = ProfileRuleSubsets.LeftOut(profile);
+            foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
+            {
+                findings.Add(finding);
+            }
+
+            foreach (var table in ProfileRuleSubsets.Structure(profile))
+            {
+                table.Check(root, findings);
+            }
+        }
+
         return findings.Findings;
     }
 

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Xml.Linq;
+using Comptoir.FacturX.Cii;
+using Comptoir.FacturX.Tests.Support;
+using Comptoir.FacturX.Validation;
+using Comptoir.FacturX.Validation.FacturX;
+
+namespace Comptoir.FacturX.Tests.Differential;
+
+/// <summary>
+/// The corpus of one Factur-X profile's differential test, run once through the profile's official Schematron
+/// (Saxon, one JVM): every official CII sample, every generated invoice as generated and declared the profile, and
+/// mutants of the documents that declare the profile. The reports the official rules leave without an id count as
+/// "?" on both sides.
+/// </summary>
+public abstract class FacturXProfileRun : IDisposable
+{
+    public const int MutantCount = 300;
+
+    private readonly string directory = Directory.CreateTempSubdirectory("comptoir-facturx-differential-").FullName;
+
+    protected FacturXProfileRun(FacturXProfile profile, string guideline, string stylesheet)
+    {
+        Profile = profile;
+        Guideline = guideline;
+        if (ConformanceDirectory.Path is null)
+        {
+            return;
+        }
+
+        var samples = OfficialSamples.Load().Where(c => c.Syntax == InvoiceSyntax.Cii).ToList();
+        var generated = InvoiceCorpus.All.Select(c => new DifferentialCase("generated/" + c.Name, InvoiceSyntax.Cii, CiiWriter.Write(c.Invoice))).ToList();
+        var declared = generated.Select(c => c with { Name = DeclaredPrefix + c.Name["generated/".Length..], Xml = Declare(c.Xml, guideline) }).ToList();
+        var seeds = samples.Where(s => Declares(s.Xml, guideline) && !s.Name.Contains("-unit/", StringComparison.Ordinal)).ToList();
+        var mutants = InvoiceMutator.Mutate([.. seeds, .. declared], MutantCount, DifferentialCorpus.Seed);
+        Seeds = seeds;
+        Cases = [.. samples, .. generated, .. declared, .. mutants];
+        Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"));
+    }
+
+    public FacturXProfile Profile { get; }
+
+    public string Guideline { get; }
+
+    public string DeclaredPrefix => $"generated-{Profile.ToString().ToLowerInvariant()}/";
+
+    /// <summary>The official samples that declare the profile (unit tests aside).</summary>
+    public IReadOnlyList<DifferentialCase> Seeds { get; } = [];
+
+    public IReadOnlyList<DifferentialCase> Cases { get; } = [];
+
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Official { get; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The native fatal ids of the profile's rules, the unnamed reports as "?".</summary>
+    public IReadOnlySet<string> Native(byte[] xml) =>
+        InvoiceValidator.Validate(xml, new ValidationOptions { En16931 = false, FacturXProfile = Profile })
+            .FatalRuleIds.Select(id => FacturXRules.Unnamed.Contains(id) ? "?" : id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The documents whose native and official fatal ids differ, one line each; empty when none does.</summary>
+    public string Differences(out int differing)
+    {
+        var report = new StringBuilder();
+        differing = 0;
+        foreach (var item in Cases.Where(c => Official.ContainsKey(c.Name)))
+        {
+            var expected = Official[item.Name];
+            var actual = Native(item.Xml);
+            var missing = expected.Except(actual).Order(StringComparer.Ordinal).ToList();
+            var extra = actual.Except(expected).Order(StringComparer.Ordinal).ToList();
+            if (missing.Count > 0 || extra.Count > 0)
+            {
+                differing++;
+                report.AppendLine($"{item.Name}: official only [{string.Join(", ", missing)}], native only [{string.Join(", ", extra)}]");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("COMPTOIR_KEEP_CONFORMANCE_OUTPUT") is null)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>BT-24 is the guideline (trimmed, as the profile is read from it).</summary>
+    private static bool Declares(byte[] xml, string guideline)
+    {
+        var root = XDocument.Load(new MemoryStream(xml)).Root!;
+        return FacturXRuleSet.GuidelineId(root)?.Trim() == guideline;
+    }
+
+    /// <summary>A generated invoice declaring the guideline (BT-24 only: the rest is what the profile's rules judge).</summary>
+    private static byte[] Declare(byte[] xml, string guideline)
+    {
+        var document = XDocument.Load(new MemoryStream(xml));
+        var id = document.Descendants(XName.Get("GuidelineSpecifiedDocumentContextParameter", CiiNamespaces.Ram)).Elements(XName.Get("ID", CiiNamespaces.Ram)).First();
+        id.Value = guideline;
+        var stream = new MemoryStream();
+        document.Save(stream);
+        return stream.ToArray();
+    }
+}
