@@ -87,36 +87,6 @@ public class SqliteGroupCommitTests
         Assert.IsType<InvalidOperationException>(nested);
     }
 
-    [Fact]
-    public async Task Committed_pages_reach_the_database_file_by_the_background_checkpoint_not_only_at_a_thousand_WAL_pages()
-    {
-        var directory = Directory.CreateTempSubdirectory("comptoir-group-").FullName;
-        await using var database = await NewDatabaseAsync(directory);
-
-        // A few pages of WAL: far below the 1,000 at which SQLite's own automatic checkpoint would copy them back.
-        for (var i = 0; i < 50; i++)
-        {
-            await database.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (@i, @text)", new { i, text = new string('x', 500) }, t));
-        }
-
-        // The database file alone, without its WAL, holds every committed row once the checkpointer has run.
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("comptoir-group-copy-").FullName, "alone.db");
-        long rows = 0;
-        for (var attempt = 0; attempt < 100 && rows < 50; attempt++)
-        {
-            await Task.Delay(100);
-            File.Copy(Path.Combine(directory, "comptoir.db"), copy, overwrite: true);
-            await using var alone = new SqliteConnection($"Data Source={copy};Pooling=False");
-            await alone.OpenAsync();
-            rows = await alone.ExecuteScalarAsync<long?>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'notes'") == 1
-                ? await alone.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes")
-                : 0;
-        }
-
-        Assert.Equal(50, rows);
-        Assert.True(database.SqliteCheckpoints >= 1, $"{database.SqliteCheckpoints} checkpoints");
-    }
-
     private static async Task<Database> NewDatabaseAsync(string? directory = null)
     {
         var database = Database.Open(null, directory ?? Directory.CreateTempSubdirectory("comptoir-group-").FullName);

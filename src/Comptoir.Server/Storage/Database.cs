@@ -73,9 +73,6 @@ public sealed class Database : IAsyncDisposable
     /// <summary>SQLite write transactions committed by this process and the units of work they carried; zeros on PostgreSQL.</summary>
     public (long Transactions, long Units) SqliteCommits => _sqliteWrites?.Committed ?? (0, 0);
 
-    /// <summary>WAL checkpoints run by this process's background checkpointer; zero on PostgreSQL.</summary>
-    public long SqliteCheckpoints => _sqliteWrites?.Checkpoints ?? 0;
-
     /// <summary>The SQLite database file; null on PostgreSQL.</summary>
     public string? SqliteFilePath => _existingFileConnectionString is null ? null : new SqliteConnectionStringBuilder(_existingFileConnectionString).DataSource;
 

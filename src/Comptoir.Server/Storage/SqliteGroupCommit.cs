@@ -29,7 +29,6 @@ internal sealed class SqliteGroupCommit : IDisposable
     private readonly Action<Exception> _onFault;
     private readonly ConcurrentQueue<IUnit> _queue = new();
     private readonly ManualResetEventSlim _wake = new(false);
-    private readonly SqliteCheckpointer _checkpointer;
     private StatementCachingConnection? _connection;
     private volatile bool _stopping;
     private long _transactions;
@@ -42,7 +41,6 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         _open = open;
         _onFault = onFault;
-        _checkpointer = new SqliteCheckpointer(open);
         new Thread(() => Write(inWrite)) { IsBackground = true, Name = "comptoir-sqlite-writer" }.Start();
     }
 
@@ -58,15 +56,11 @@ internal sealed class SqliteGroupCommit : IDisposable
         return unit.Task;
     }
 
-    /// <summary>Checkpoints run by the background checkpointer so far (for tests and diagnostics).</summary>
-    public long Checkpoints => _checkpointer.Checkpoints;
-
     /// <summary>Stops the writer once the queued units are done.</summary>
     public void Dispose()
     {
         _stopping = true;
         _wake.Set();
-        _checkpointer.Dispose();
     }
 
     private void Write(AsyncLocal<bool> inWrite)
@@ -180,7 +174,6 @@ internal sealed class SqliteGroupCommit : IDisposable
                 await transaction.CommitAsync().ConfigureAwait(false);
                 Interlocked.Increment(ref _transactions);
                 Interlocked.Add(ref _units, units.Count);
-                _checkpointer.Committed();
                 return null;
             }
             catch (SqliteException e) when (IsBusy(e) && attempt < MaxAttempts)
@@ -257,8 +250,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         try
         {
             await using var pragma = connection.CreateCommand();
-            // The WAL is copied back by SqliteCheckpointer's thread, not inside this connection's commits.
-            pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKilobytes}; PRAGMA wal_autocheckpoint=0";
+            pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKilobytes}";
             await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
             return new StatementCachingConnection(connection);
         }
