@@ -196,6 +196,22 @@ public sealed class ClientInvoiceConformanceTests
     }
 
     /// <summary>A seller outside the VAT system (a micro-entrepreneur, an association): no VAT number, only its SIREN.</summary>
+    [Fact]
+    public async Task A_stored_client_address_breaking_a_french_rule_that_EN_16931_lacks_is_refused_naming_it_and_the_client()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite", o => o with { RunWorkers = false });
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        // Stored as the API no longer accepts it (a space in a directory address): EN 16931 and the Factur-X profile
+        // say nothing of its characters, the French rules (BR-FR-23) do.
+        await server.Database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE clients SET e_invoicing_address = '123456789 compta' WHERE id = @clientId", new { clientId }, t));
+
+        var error = await ApiAssert.Error(await server.Client.Post("v2/client_invoices", Seeds.DraftBody(clientId, server.Demo.Account.Iban, "unpaid")),
+            HttpStatusCode.UnprocessableEntity, "invalid", "/client_id");
+
+        Assert.StartsWith("BR-FR-23", error.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync(server, "SELECT COUNT(*) FROM client_invoices"));
+    }
+
     private static Task RemoveTheOrganizationsVatNumberAsync(RunningServer server) =>
         server.Database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE organizations SET vat_number = NULL WHERE id = @id", new { id = server.Demo.Organization.Id }, t));
 
