@@ -182,11 +182,22 @@ public static class LoadBenchmark
         return latencies;
     }
 
-    internal static async Task WaitForJobsAsync(Database database)
+    /// <param name="server">When given, its exit ends the wait with an error: no other process would finish the jobs.</param>
+    internal static async Task WaitForJobsAsync(Database database, Process? server = null)
     {
         while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')")) > 0)
         {
+            ThrowIfExited(server);
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Fails a wait on work only the server under test does, once that server has exited.</summary>
+    internal static void ThrowIfExited(Process? server)
+    {
+        if (server is { HasExited: true })
+        {
+            throw new InvalidOperationException($"comptoir serve exited (code {server.ExitCode}) while the benchmark waited on its work.");
         }
     }
 

@@ -43,7 +43,7 @@ public static class WebhookBenchmark
                 {
                     foreach (var subscriptions in new[] { 1, 3 })
                     {
-                        var (events, took) = await BacklogAsync(http, database, receiver, organizationId, subscriptions);
+                        var (events, took) = await BacklogAsync(server, http, database, receiver, organizationId, subscriptions);
                         Console.WriteLine($"backlog of {BacklogEvents:N0} events x {subscriptions} subscription(s): {events:N0} deliveries in {took.TotalSeconds:0.00} s = {events / took.TotalSeconds:0} deliveries/s");
                     }
 
@@ -51,7 +51,7 @@ public static class WebhookBenchmark
                     Console.WriteLine($"idle, POST /v2/clients sent -> its event received, {latencies.Count} one at a time: p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms, max {latencies[^1]:0.0} ms");
                 }
 
-                await AlternatedRoundsAsync(http, database, receiver, iban, duration);
+                await AlternatedRoundsAsync(server, http, database, receiver, iban, duration);
                 return 0;
             }
             finally
@@ -67,7 +67,7 @@ public static class WebhookBenchmark
     /// Events written straight into the outbox in one transaction (as stores write them), then timed from that commit
     /// until the receiver has every delivery: the dispatcher's rate, with nothing else running.
     /// </summary>
-    private static async Task<(long Deliveries, TimeSpan Took)> BacklogAsync(HttpClient http, Database database, WebhookReceiver receiver, string organizationId, int subscriptions)
+    private static async Task<(long Deliveries, TimeSpan Took)> BacklogAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string organizationId, int subscriptions)
     {
         var ids = new List<string>();
         for (var i = 0; i < subscriptions; i++)
@@ -90,7 +90,7 @@ public static class WebhookBenchmark
         var expected = (long)BacklogEvents * subscriptions;
         await receiver.WaitForDeliveredAsync(before + expected, TimeSpan.FromMinutes(10));
         var took = watch.Elapsed;
-        await WaitForDeliveriesAsync(database);
+        await WaitForDeliveriesAsync(database, server);
         foreach (var id in ids)
         {
             await UnsubscribeAsync(http, id);
@@ -123,7 +123,7 @@ public static class WebhookBenchmark
     /// three whose receiver never answers in time (C: events written, next to nothing delivered), alternated
     /// A B C A B C..., each round after the previous one's documents and deliveries are done.
     /// </summary>
-    private static async Task AlternatedRoundsAsync(HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration)
+    private static async Task AlternatedRoundsAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration)
     {
         var clientId = await LoadBenchmark.CreateClientAsync(http);
         var body = Encoding.UTF8.GetBytes(LoadBenchmark.InvoiceJson(clientId, iban, 5));
@@ -133,12 +133,12 @@ public static class WebhookBenchmark
         var stalled = new List<LoadGenerator.Result>();
         for (var round = 1; round <= Rounds; round++)
         {
-            await LoadBenchmark.WaitForJobsAsync(database);
+            await LoadBenchmark.WaitForJobsAsync(database, server);
             var a = await LoadGenerator.RunAsync($"round {round} A: no subscription", Connections, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
             without.Add(a);
             Console.WriteLine(a);
 
-            await LoadBenchmark.WaitForJobsAsync(database);
+            await LoadBenchmark.WaitForJobsAsync(database, server);
             var subscriptions = new List<string>();
             for (var i = 0; i < 3; i++)
             {
@@ -151,15 +151,15 @@ public static class WebhookBenchmark
             var deliveredDuring = receiver.Delivered - deliveredBefore;
             var backlog = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)"));
             var drain = Stopwatch.StartNew();
-            await LoadBenchmark.WaitForJobsAsync(database);
-            await WaitForDeliveriesAsync(database);
+            await LoadBenchmark.WaitForJobsAsync(database, server);
+            await WaitForDeliveriesAsync(database, server);
             Console.WriteLine($"{b}  deliveries {deliveredDuring:N0} during the round ({deliveredDuring / b.Seconds:0}/s), {backlog:N0} waiting at its end, all done {drain.Elapsed.TotalSeconds:0.0} s later");
             foreach (var subscription in subscriptions)
             {
                 await UnsubscribeAsync(http, subscription);
             }
 
-            await LoadBenchmark.WaitForJobsAsync(database);
+            await LoadBenchmark.WaitForJobsAsync(database, server);
             subscriptions.Clear();
             for (var i = 0; i < 3; i++)
             {
@@ -202,10 +202,11 @@ public static class WebhookBenchmark
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task WaitForDeliveriesAsync(Database database)
+    private static async Task WaitForDeliveriesAsync(Database database, Process server)
     {
         while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)")) > 0)
         {
+            LoadBenchmark.ThrowIfExited(server);
             await Task.Delay(100);
         }
     }
