@@ -61,17 +61,7 @@ internal static class En16931ProfileBusinessRules
     private static void CheckInvoice(CiiDocument d, FindingCollector f)
     {
         var root = d.Root;
-        var header = root.Elements(ExchangedDocument).ToList();
-        var agreements = root.Elements(SupplyChainTradeTransaction).Elements(Agreement).ToList();
-        f.Require(AnyNotEmpty(root.Elements(ExchangedDocumentContext).Elements(GuidelineParameter).Elements(Id)), Br01, root);
-        f.Require(AnyNotEmpty(header.Elements(Id)), Br02, root);
-        f.Require(AnyNotEmpty(header.Elements(IssueDateTime).Elements(DateTimeString).Where(s => (string?)s.Attribute("format") == "102")), Br03, root);
-        f.Require(AnyNotEmpty(header.Elements(TypeCodeName)), Br04, root);
-        f.Require(AnyNotEmpty(root.Elements(SupplyChainTradeTransaction).Elements(Settlement).Elements(InvoiceCurrencyCode)), Br05, root);
-        f.Require(AnyNotEmpty(agreements.Elements(Seller).Elements(Name)), Br06, root);
-        f.Require(AnyNotEmpty(agreements.Elements(Buyer).Elements(Name)), Br07, root);
-        f.Require(d.All(Seller).Elements(PostalAddress).Any(), Br08, root);
-        f.Require(AnyNotEmpty(d.All(Seller).Elements(PostalAddress).Elements(CountryId)), Br09, root);
+        MinimumBusinessRules.CheckHeaderAndSeller(d, f);
         f.Require(d.All(Buyer).Elements(PostalAddress).Any(), Br10, root);
         f.Require(AnyNotEmpty(d.All(Buyer).Elements(PostalAddress).Elements(CountryId)), Br11, root);
 

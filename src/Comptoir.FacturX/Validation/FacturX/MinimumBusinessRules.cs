@@ -39,6 +39,12 @@ internal static class MinimumBusinessRules
             f.Require(XsValues.AtMostTwoDecimals(totals.Element(DuePayableAmount)), BrDec18, totals);
         }
 
+        CheckHeaderAndSeller(d, f);
+    }
+
+    /// <summary>BR-01 to BR-09 as every profile from MINIMUM up binds them (the same context and test in each).</summary>
+    public static void CheckHeaderAndSeller(CiiDocument d, FindingCollector f)
+    {
         var root = d.Root;
         var header = root.Elements(ExchangedDocument).ToList();
         var agreements = root.Elements(SupplyChainTradeTransaction).Elements(Agreement).ToList();
