@@ -37,7 +37,7 @@ public static class ClientInvoiceReadiness
 
     /// <summary>
     /// The numbered invoice, as rendered for storage, checked as the document job will render it: mapped onto the
-    /// Factur-X model from its stored JSON, written as CII and run through every fatal EN 16931 rule.
+    /// Factur-X model from its stored JSON, written as CII and run through every fatal rule (FacturXConformance).
     /// </summary>
     public static void CheckConformance(ClientInvoiceRow numbered)
     {

@@ -125,7 +125,7 @@ public sealed record ClientInvoiceRequestDoc(
 [Description("The IBAN of one of the organization's active accounts.")]
 public sealed record ClientInvoicePaymentRequestDoc(string Iban);
 
-[Description("A line to invoice: quantity (above 0, at most 4 decimals), unit_price (a decimal string or a money object in EUR) and vat_rate (a fraction) as decimal strings; vat_exemption_reason only with a zero rate. Finalizing (or creating as unpaid) runs the invoice's Factur-X XML through every fatal EN 16931 rule and refuses a breach with a 422 naming the rule and the field, e.g. S259B lines (category O) with a seller or client VAT number (BR-O-02, /items/n/vat_exemption_reason) or beside other categories (BR-O-11); drafts are not refused. title and description in right-to-left scripts or CJK are refused (422 unsupported_script): the PDF cannot print them.")]
+[Description("A line to invoice: quantity (above 0, at most 4 decimals), unit_price (a decimal string or a money object in EUR) and vat_rate (a fraction) as decimal strings; vat_exemption_reason only with a zero rate. Finalizing (or creating as unpaid) runs the invoice's Factur-X XML through every fatal rule of EN 16931, of the Factur-X EN 16931 profile and, for a French seller, of the French BR-FR rules, and refuses a breach with a 422 naming the rule and the field, e.g. S259B lines (category O) with a seller or client VAT number (BR-O-02, /items/n/vat_exemption_reason) or beside other categories (BR-O-11); drafts are not refused. title and description in right-to-left scripts or CJK are refused (422 unsupported_script): the PDF cannot print them.")]
 public sealed record ClientInvoiceItemRequestDoc(
     string Title,
     string Quantity,

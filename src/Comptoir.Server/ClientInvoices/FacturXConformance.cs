@@ -36,7 +36,9 @@ public static class FacturXConformance
             return;
         }
 
-        var fatal = FatalFindings(xml);
+        // Read once: the rules and the pointers look at the same document.
+        var parsed = Comptoir.FacturX.Reading.SecureXml.Load(xml);
+        var fatal = FatalFindings(parsed);
         if (fatal.Count == 0)
         {
             if (Valid.Count >= MaxRemembered)
@@ -48,7 +50,6 @@ public static class FacturXConformance
             return;
         }
 
-        var parsed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(xml));
         var errors = fatal
             .Select(f => (Finding: f, Pointer: pointers.Of(f, document, parsed)))
             .DistinctBy(e => (e.Finding.RuleId, e.Pointer))
@@ -61,10 +62,9 @@ public static class FacturXConformance
     /// Every fatal finding of the rule sets the file is held to: EN 16931, the Factur-X rules of the profile it declares
     /// (EN 16931, the one Comptoir writes), and the French CTC rules when the seller is French.
     /// </summary>
-    public static IReadOnlyList<ValidationFinding> FatalFindings(byte[] xml)
+    public static IReadOnlyList<ValidationFinding> FatalFindings(XDocument document)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        var document = Comptoir.FacturX.Reading.SecureXml.Load(xml);
+        ArgumentNullException.ThrowIfNull(document);
         var findings = InvoiceValidator.Validate(document, new ValidationOptions { FacturXProfileFromGuideline = true }).Findings;
         if (Comptoir.FacturX.Validation.French.FrenchCtcRules.AppliesTo(document))
         {

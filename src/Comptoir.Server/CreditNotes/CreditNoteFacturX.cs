@@ -25,7 +25,7 @@ public static class CreditNoteFacturX
     }
 
     /// <summary>
-    /// Refuses a credit note whose Factur-X file would break a fatal EN 16931 rule (422 naming the rule): a finding
+    /// Refuses a credit note whose Factur-X file would break a fatal rule (EN 16931, its Factur-X profile, BR-FR; 422 naming the rule): a finding
     /// in a line names the request's line that asked for it, anything else the invoice it corrects.
     /// </summary>
     public static void Require(CreditNoteRow note, CreditNoteRequest request, string invoiceNumber, string invoiceIssueDate)

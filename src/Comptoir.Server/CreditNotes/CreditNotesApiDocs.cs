@@ -53,7 +53,7 @@ public sealed record CreditNoteResponseDoc(CreditNoteDoc CreditNote);
 
 public sealed record CreditNoteListDoc(IReadOnlyList<CreditNoteDoc> CreditNotes, PageMetaDoc Meta);
 
-[Description("A credit note to issue for a finalized (unpaid or paid) invoice: a reason, and the lines to credit; no items credits everything that remains. Never more than remains to be credited, per item and in total (422 naming the line). An unpaid invoice credited in full is canceled. A credit note whose Factur-X XML would break a fatal EN 16931 rule is refused (422 naming the rule, and the line or invoice_id). The same fields may be wrapped in {\"credit_note\": {...}}.")]
+[Description("A credit note to issue for a finalized (unpaid or paid) invoice: a reason, and the lines to credit; no items credits everything that remains. Never more than remains to be credited, per item and in total (422 naming the line). An unpaid invoice credited in full is canceled. A credit note whose Factur-X XML would break a fatal rule (EN 16931, the Factur-X EN 16931 profile, BR-FR for a French seller) is refused (422 naming the rule, and the line or invoice_id). The same fields may be wrapped in {\"credit_note\": {...}}.")]
 public sealed record CreditNoteRequestDoc(
     string InvoiceId,
     string Reason,
