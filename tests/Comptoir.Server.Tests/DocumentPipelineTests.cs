@@ -78,4 +78,33 @@ public class DocumentPipelineTests
         var pdf = await new HttpClient().GetByteArrayAsync(attachment.GetProperty("url").GetString());
         Assert.NotNull(PdfAttachments.FindInvoiceXml(pdf));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Finalizing_a_rendered_draft_withdraws_its_preview_until_the_factur_x_file_is_ready(string engine)
+    {
+        await using var server = await StartWithoutWorkersAsync(engine, TimeSpan.FromSeconds(10));
+        var queue = server.App.Services.GetRequiredService<JobQueue>();
+        var worker = server.App.Services.GetRequiredService<JobRunner>();
+        var clientId = await Seeds.CreateClientAsync(server.Client);
+        var draft = await Seeds.CreateInvoiceAsync(server.Client, Seeds.DraftBody(clientId, server.Demo.Account.Iban));
+        var id = draft.GetProperty("id").GetString()!;
+        await worker.RunAsync((await queue.ClaimAsync("w", TimeSpan.FromMinutes(2), CancellationToken.None))!, CancellationToken.None);
+        var preview = await ApiAssert.Json(await server.Client.GetAsync($"v2/client_invoices/{id}"), HttpStatusCode.OK);
+        var previewId = preview.GetProperty("client_invoice").GetProperty("attachment_id").GetString();
+        Assert.NotNull(previewId);
+
+        // A client polling for attachment_id after finalize must never be handed the draft preview.
+        var finalized = await ApiAssert.Json(await server.Client.PostAsync($"v2/client_invoices/{id}/finalize", null), HttpStatusCode.OK);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, finalized.GetProperty("client_invoice").GetProperty("attachment_id").ValueKind);
+        var read = await ApiAssert.Json(await server.Client.GetAsync($"v2/client_invoices/{id}"), HttpStatusCode.OK);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, read.GetProperty("client_invoice").GetProperty("attachment_id").ValueKind);
+
+        server.Clock.Advance(TimeSpan.FromSeconds(10));
+        await worker.RunAsync((await queue.ClaimAsync("w", TimeSpan.FromMinutes(2), CancellationToken.None))!, CancellationToken.None);
+        var attachment = await Seeds.WaitForDocumentAsync(server.Client, id, final: true);
+        Assert.Equal(previewId, attachment.GetProperty("id").GetString()); // replaced in place: one attachment per invoice
+        var pdf = await new HttpClient().GetByteArrayAsync(attachment.GetProperty("url").GetString());
+        Assert.NotNull(PdfAttachments.FindInvoiceXml(pdf));
+    }
 }

@@ -385,12 +385,15 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         MarkFinalized(invoice, organization, client, now);
         // Refused here, in the transaction that took the number, rolls the number back with it: no gap.
         ClientInvoiceReadiness.CheckConformance(invoice);
-        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE client_invoices SET status = @Status, number = @Number, body = @Body, rendered = @Rendered, attachment_id = @AttachmentId, finalized_at = @FinalizedAt, updated_at = @UpdatedAt WHERE id = @Id", invoice, t).ConfigureAwait(false);
         // The finished file is held back by the configured delay, as the public API's ~10 s.
         await jobs.EnqueueAsync(c, t, ClientInvoiceDocumentJob.Kind, invoice.Id, now + options.DocumentDelay).ConfigureAwait(false);
     }
 
-    /// <summary>The invoice as finalizing makes it: snapshots of its parties, unpaid, rendered.</summary>
+    /// <summary>
+    /// The invoice as finalizing makes it: snapshots of its parties, unpaid, rendered, and without a document until its
+    /// Factur-X file is attached: clients poll attachment_id after finalizing and must never be handed the draft preview.
+    /// </summary>
     private static void MarkFinalized(ClientInvoiceRow invoice, OrganizationRow organization, ClientRow client, DateTimeOffset now)
     {
         var content = invoice.ReadContent();
@@ -398,6 +401,7 @@ public sealed class ClientInvoiceStore(Database database, JobQueue jobs, TimePro
         content.OrganizationSnapshot = Snapshots.Of(organization);
         invoice.StoreContent(content);
         invoice.Status = ClientInvoiceStatus.Unpaid;
+        invoice.AttachmentId = null;
         invoice.FinalizedAt = invoice.UpdatedAt = Timestamps.ToText(now);
         invoice.Rendered = ClientInvoiceRendering.Render(invoice, content, organization, client);
     }

@@ -6,7 +6,7 @@ namespace Comptoir.Server.ClientInvoices;
 
 // The client_invoice JSON (ClientInvoiceJsonWriter) and bodies (ClientInvoiceRequest), described for the OpenAPI document only.
 
-[Description("A client invoice. Amounts are money objects with a _cents twin; dates are YYYY-MM-DD. attachment_id is the PDF (Factur-X once finalized), set a few seconds after each write; invoice_url opens it without credentials.")]
+[Description("A client invoice. Amounts are money objects with a _cents twin; dates are YYYY-MM-DD. attachment_id is the PDF, set a few seconds after each write: a draft preview, then null from finalization until the Factur-X file is ready; invoice_url opens it without credentials.")]
 public sealed record ClientInvoiceDoc(
     string Id,
     string OrganizationId,
