@@ -16,28 +16,34 @@ internal sealed class CiiCategoryBases
 
     public CiiCategoryBases(XElement root)
     {
-        foreach (var transaction in root.Elements(SupplyChainTradeTransaction))
+        foreach (var transaction in root.Children(SupplyChainTradeTransaction))
         {
-            foreach (var line in transaction.Elements(LineItem))
+            foreach (var line in transaction.Children(LineItem))
             {
-                foreach (var settlement in line.Elements(LineSettlement))
+                foreach (var settlement in line.Children(LineSettlement))
                 {
-                    var amounts = new List<decimal>();
-                    foreach (var summation in settlement.Elements(LineSummation))
+                    var amounts = new List<decimal>(1);
+                    foreach (var summation in settlement.Children(LineSummation))
                     {
-                        foreach (var amount in summation.Elements(LineTotalAmount))
+                        foreach (var amount in summation.Children(LineTotalAmount))
                         {
                             amounts.Add(XsValues.Decimal(amount.Value) ?? 0m);
                         }
                     }
 
-                    lines.Add(new Item(settlement.Elements(TradeTax).ToList(), amounts, allowance: false, charge: false));
+                    var taxes = new List<XElement>(1);
+                    foreach (var tax in settlement.Children(TradeTax))
+                    {
+                        taxes.Add(tax);
+                    }
+
+                    lines.Add(new Item(taxes, amounts, allowance: false, charge: false));
                 }
             }
 
-            foreach (var settlement in transaction.Elements(Settlement))
+            foreach (var settlement in transaction.Children(Settlement))
             {
-                foreach (var allowanceCharge in settlement.Elements(AllowanceCharge))
+                foreach (var allowanceCharge in settlement.Children(AllowanceCharge))
                 {
                     var amount = XsValues.Decimal(allowanceCharge.Elements(ActualAmount).FirstOrDefault()) ?? 0m;
                     allowanceCharges.Add(new Item(

@@ -19,17 +19,7 @@ internal sealed class CiiDocument
     {
         Root = root;
         List<XElement>? list = null;
-        foreach (var element in root.DescendantsAndSelf())
-        {
-            // Consecutive elements of one name (repeated leaves such as notes) reuse the last list without a lookup.
-            if (list is null || !ReferenceEquals(list[0].Name, element.Name))
-            {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, element.Name, out _);
-                list = slot ??= [];
-            }
-
-            list.Add(element);
-        }
+        Index(root, ref list);
 
         Transaction = root.Element(SupplyChainTradeTransaction);
         Agreement = Transaction?.Element(CiiNames.Agreement);
@@ -41,6 +31,33 @@ internal sealed class CiiDocument
     }
 
     public XElement Root { get; }
+
+    /// <summary>Adds the element and its descendants in document order, by recursion rather than an iterator.</summary>
+    private void Index(XElement element, ref List<XElement>? list)
+    {
+        // Consecutive elements of one name (repeated leaves such as notes) reuse the last list without a lookup.
+        if (list is null || !ReferenceEquals(list[0].Name, element.Name))
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, element.Name, out _);
+            list = slot ??= [];
+        }
+
+        list.Add(element);
+
+        // A text-only element is never asked its FirstNode: that would turn its text into a node.
+        if (!element.HasElements)
+        {
+            return;
+        }
+
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement child)
+            {
+                Index(child, ref list);
+            }
+        }
+    }
 
     public XElement? Transaction { get; }
 
@@ -81,7 +98,23 @@ internal sealed class CiiDocument
 
     /// <summary>ChargeIndicator/udt:Indicator compared with a boolean (the text cast to xs:boolean).</summary>
     public static bool IndicatorIs(XElement allowanceCharge, bool charge) =>
-        allowanceCharge.Elements(ChargeIndicator).Elements(Indicator).Any(i => XsValues.Boolean(i.Value) == charge);
+        IndicatorIs(allowanceCharge.Children(ChargeIndicator), charge);
+
+    private static bool IndicatorIs(ChildElements chargeIndicators, bool charge)
+    {
+        foreach (var chargeIndicator in chargeIndicators)
+        {
+            foreach (var indicator in chargeIndicator.Children(Indicator))
+            {
+                if (XsValues.Boolean(indicator.Value) == charge)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>ChargeIndicator[udt:Indicator = 'true' | 'false']: the text compared as a string.</summary>
     public static bool IndicatorText(XElement chargeIndicator, string text) =>
@@ -95,7 +128,7 @@ internal sealed class CiiDocument
             return false;
         }
 
-        foreach (var category in tax.Elements(CategoryCode))
+        foreach (var category in tax.Children(CategoryCode))
         {
             if (category.Value == code)
             {
@@ -109,7 +142,7 @@ internal sealed class CiiDocument
     /// <summary>upper-case(ram:TypeCodeName) = 'VAT'.</summary>
     public static bool IsVat(XElement tax)
     {
-        foreach (var type in tax.Elements(TypeCodeName))
+        foreach (var type in tax.Children(TypeCodeName))
         {
             // Only ASCII letters upper-case to V, A and T, so an ordinal case-blind test is upper-case(.) = 'VAT'.
             if (string.Equals(type.Value, "VAT", StringComparison.OrdinalIgnoreCase))

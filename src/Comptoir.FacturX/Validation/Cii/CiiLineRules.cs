@@ -16,8 +16,8 @@ internal static class CiiLineRules
         {
             var agreement = line.Element(LineAgreement);
             var settlement = line.Element(LineSettlement);
-            var netPrices = agreement?.Elements(NetPrice).Elements(ChargeAmount).ToList() ?? [];
-            var grossPrices = agreement?.Elements(GrossPrice).Elements(ChargeAmount).ToList() ?? [];
+            var netPrice = Prices(agreement, NetPrice);
+            var grossPrice = Prices(agreement, GrossPrice);
             var product = line.Element(Product);
 
             var (anyQuantity, anyUnit) = BilledQuantities(line);
@@ -28,9 +28,9 @@ internal static class CiiLineRules
             f.Require(anyUnit, Br23, line);
             f.Require(firstNetAmount is not null, Br24, line);
             f.Require(XsValues.HasText(product?.Element(Name)), Br25, line);
-            f.Require(netPrices.Count > 0, Br26, line);
-            f.Require(XsValues.AnyAtLeast(netPrices, 0), Br27, line);
-            f.Require(XsValues.AnyAtLeast(grossPrices, 0) || grossPrices.Count == 0, Br28, line);
+            f.Require(netPrice.Any, Br26, line);
+            f.Require(netPrice.AnyAtLeastZero, Br27, line);
+            f.Require(grossPrice.AnyAtLeastZero || !grossPrice.Any, Br28, line);
             f.Require(product?.Element(GlobalId) is null || XsValues.HasText(product.Element(GlobalId)?.Attribute("schemeID")), Br64, line);
             f.Require(HasVatCategory(settlement), BrCo04, line);
             f.Require(hasVatBreakdown, BrCo18, line);
@@ -80,13 +80,32 @@ internal static class CiiLineRules
     // The per-line tests below walk the children with plain loops: the LINQ chains they replace allocated an
     // iterator per step, for every line.
 
+    /// <summary>Whether the line agreement has a price/ram:ChargeAmount (net or gross price), and one that casts to a number >= 0.</summary>
+    private static (bool Any, bool AnyAtLeastZero) Prices(XElement? agreement, XName price)
+    {
+        var any = false;
+        foreach (var priceElement in agreement.Children(price))
+        {
+            foreach (var amount in priceElement.Children(ChargeAmount))
+            {
+                any = true;
+                if (XsValues.Double(amount.Value) is >= 0)
+                {
+                    return (true, true);
+                }
+            }
+        }
+
+        return (any, false);
+    }
+
     /// <summary>Whether the line has a ram:SpecifiedLineTradeDelivery/ram:BilledQuantity, and one with @unitCode.</summary>
     private static (bool Any, bool AnyWithUnit) BilledQuantities(XElement line)
     {
         var any = false;
-        foreach (var delivery in line.Elements(LineDelivery))
+        foreach (var delivery in line.Children(LineDelivery))
         {
-            foreach (var quantity in delivery.Elements(BilledQuantity))
+            foreach (var quantity in delivery.Children(BilledQuantity))
             {
                 any = true;
                 if (quantity.Attribute("unitCode") is not null)
@@ -102,9 +121,9 @@ internal static class CiiLineRules
     /// <summary>The first of <see cref="LineNetAmounts"/>, or null.</summary>
     private static XElement? FirstLineNetAmount(XElement line)
     {
-        foreach (var settlement in line.Elements(LineSettlement))
+        foreach (var settlement in line.Children(LineSettlement))
         {
-            foreach (var summation in settlement.Elements(LineSummation))
+            foreach (var summation in settlement.Children(LineSummation))
             {
                 if (summation.Element(LineTotalAmount) is { } amount)
                 {
@@ -124,7 +143,7 @@ internal static class CiiLineRules
             return false;
         }
 
-        foreach (var tax in settlement.Elements(TradeTax))
+        foreach (var tax in settlement.Children(TradeTax))
         {
             if (CiiDocument.IsVat(tax) && tax.Element(CategoryCode) is not null)
             {

@@ -15,7 +15,7 @@ internal static class CiiPaymentRules
             var creditTransfer = means.Elements(TypeCodeName).Any(t => t.Value is "30" or "58");
             if (creditTransfer)
             {
-                foreach (var account in means.Elements(PayeeAccount))
+                foreach (var account in means.Children(PayeeAccount))
                 {
                     f.Require(XsValues.HasText(account.Element(IbanId)) || XsValues.HasText(account.Element(ProprietaryId)), Br50, account);
                     f.Require(account.Element(IbanId) is not null || account.Element(ProprietaryId) is not null, Br61, account);

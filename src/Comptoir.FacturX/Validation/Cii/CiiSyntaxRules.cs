@@ -66,15 +66,15 @@ internal static partial class CiiSyntaxRules
     private static void CheckStructure(CiiDocument d, FindingCollector f)
     {
         var root = d.Root;
-        foreach (var context in root.Elements(ExchangedDocumentContext))
+        foreach (var context in root.Children(ExchangedDocumentContext))
         {
-            f.Require(context.Elements(GuidelineParameter).Count() == 1, CiiSr009, context);
+            f.Require(context.Children(GuidelineParameter).Count() == 1, CiiSr009, context);
             f.Require(context.Elements(GuidelineParameter).Elements(Id).Count() == 1, CiiSr010, context);
         }
 
-        foreach (var header in root.Elements(ExchangedDocument))
+        foreach (var header in root.Children(ExchangedDocument))
         {
-            f.Require(header.Elements(TypeCodeName).Count() == 1, CiiSr014, header);
+            f.Require(header.Children(TypeCodeName).Count() == 1, CiiSr014, header);
         }
 
         var lines = root.Elements(SupplyChainTradeTransaction).Elements(LineItem).ToList();
@@ -82,10 +82,10 @@ internal static partial class CiiSyntaxRules
         {
             f.Require(product.Element(GlobalId) is null || product.Elements(GlobalId).Any(g => g.Attribute("schemeID") is not null), CiiSr046, product);
             f.Require(product.Element(OriginTradeCountry) is null || product.Elements(OriginTradeCountry).Elements(Id).Count() == 1, CiiSr090, product);
-            foreach (var characteristic in product.Elements(ProductCharacteristic))
+            foreach (var characteristic in product.Children(ProductCharacteristic))
             {
-                f.Require(characteristic.Elements(Description).Count() == 1, CiiSr069, characteristic);
-                f.Require(characteristic.Elements(Value).Count() == 1, CiiSr072, characteristic);
+                f.Require(characteristic.Children(Description).Count() == 1, CiiSr069, characteristic);
+                f.Require(characteristic.Children(Value).Count() == 1, CiiSr072, characteristic);
             }
         }
 
@@ -99,14 +99,14 @@ internal static partial class CiiSyntaxRules
         foreach (var allowanceCharge in d.All(AllowanceCharge))
         {
             f.Require(allowanceCharge.Element(ChargeIndicator) is not null, CiiSr463, allowanceCharge);
-            f.Require(allowanceCharge.Elements(RatePercent).Count() <= 1, CiiSr471, allowanceCharge);
-            f.Require(allowanceCharge.Elements(CategoryTradeTax).Count() <= 1, CiiSr472, allowanceCharge);
-            f.Require(allowanceCharge.Elements(ActualAmount).Count() <= 1, CiiSr473, allowanceCharge);
+            f.Require(allowanceCharge.Children(RatePercent).Count() <= 1, CiiSr471, allowanceCharge);
+            f.Require(allowanceCharge.Children(CategoryTradeTax).Count() <= 1, CiiSr472, allowanceCharge);
+            f.Require(allowanceCharge.Children(ActualAmount).Count() <= 1, CiiSr473, allowanceCharge);
         }
 
         foreach (var allowanceCharge in d.All(AppliedAllowanceCharge).Where(a => a.Parent?.Name == GrossPrice))
         {
-            f.Require(allowanceCharge.Elements(ActualAmount).Count() <= 1, CiiSr440, allowanceCharge);
+            f.Require(allowanceCharge.Children(ActualAmount).Count() <= 1, CiiSr440, allowanceCharge);
         }
 
         foreach (var agreement in root.Elements(SupplyChainTradeTransaction).Elements(Agreement))
@@ -127,7 +127,7 @@ internal static partial class CiiSyntaxRules
                 && !m.Elements(PayeeAccount).Any(a => a.Element(IbanId) is not null || a.Element(ProprietaryId) is not null));
             f.Require(transfersWithoutAccount == 0, CiiSr470, settlement);
 
-            foreach (var summation in settlement.Elements(Summation))
+            foreach (var summation in settlement.Children(Summation))
             {
                 foreach (var (child, rule) in AtMostOnceInSummation)
                 {
@@ -283,7 +283,7 @@ internal static partial class CiiSyntaxRules
     private static bool AtMostOne(XElement parent, XName child)
     {
         var count = 0;
-        foreach (var _ in parent.Elements(child))
+        foreach (var _ in parent.Children(child))
         {
             if (++count > 1)
             {

@@ -63,11 +63,11 @@ internal static class CiiTotalsRules
         var sum = 0d;
         foreach (var line in totals.Parent?.Parent?.Elements(LineItem) ?? [])
         {
-            foreach (var settlement in line.Elements(LineSettlement))
+            foreach (var settlement in line.Children(LineSettlement))
             {
-                foreach (var summation in settlement.Elements(LineSummation))
+                foreach (var summation in settlement.Children(LineSummation))
                 {
-                    foreach (var amount in summation.Elements(LineTotalAmount))
+                    foreach (var amount in summation.Children(LineTotalAmount))
                     {
                         sum += XsValues.Double(amount.Value) ?? double.NaN;
                     }

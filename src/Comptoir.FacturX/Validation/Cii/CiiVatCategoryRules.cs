@@ -184,7 +184,7 @@ internal static class CiiVatCategoryRules
         {
             string? first = null;
             List<string>? more = null;
-            foreach (var category in tax.Elements(CategoryCode))
+            foreach (var category in tax.Children(CategoryCode))
             {
                 var code = category.Value;
                 if (first is null)
@@ -210,11 +210,11 @@ internal static class CiiVatCategoryRules
         }
     }
 
-    internal static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Elements(RatePercent), 0);
+    internal static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Children(RatePercent), 0);
 
-    internal static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Elements(RatePercent), floor);
+    internal static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Children(RatePercent), floor);
 
-    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Elements(RatePercent), 0);
+    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Children(RatePercent), 0);
 
     /// <summary>Σ lines of the category (and rate) + Σ charges - Σ allowances, each rounded to cents (decimal).</summary>
     internal static decimal CategoryBasis(CiiDocument d, string code, decimal? rate) => new CiiCategoryBases(d.Root).Of(code, rate);
@@ -274,6 +274,18 @@ internal static class CiiVatCategoryRules
                 {
                     if (tax.Parent?.Name == LineSettlement && tax.Parent.Parent?.Name == LineItem && tax.Parent.Parent.Parent?.Name == SupplyChainTradeTransaction && CiiDocument.IsVat(tax))
                     {
+                        // The usual single category is read once rather than compared with each code in turn.
+                        var categories = tax.Children(CategoryCode);
+                        if (categories.Count() == 1)
+                        {
+                            if (Array.IndexOf(Codes, categories.First()!.Value) >= 0)
+                            {
+                                yield return (categories.First()!.Value, tax);
+                            }
+
+                            continue;
+                        }
+
                         foreach (var code in Codes)
                         {
                             if (CiiDocument.HasCategory(tax, code))
@@ -308,7 +320,7 @@ internal static class CiiVatCategoryRules
                 {
                     var underTransaction = tax.Parent!.Parent?.Name == SupplyChainTradeTransaction;
                     var isVat = CiiDocument.IsVat(tax);
-                    foreach (var category in tax.Elements(CategoryCode))
+                    foreach (var category in tax.Children(CategoryCode))
                     {
                         if (category.Value is "S" or "Z" || (category.Value is "E" or "AE" or "G" or "K" && underTransaction && isVat))
                         {
