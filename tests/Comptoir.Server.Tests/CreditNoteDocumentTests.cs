@@ -48,6 +48,8 @@ public sealed class CreditNoteDocumentTests
             Assert.Contains("Montant à déduire", partialText, StringComparison.Ordinal);
             Assert.Contains("Facture d'origine", partialText, StringComparison.Ordinal);
             Assert.Contains("Motif : Prestation partiellement annulée", partialText, StringComparison.Ordinal);
+            // The reason is the header's: the note that carries it in the XML (BT-22, ACD) is not printed again.
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(partialText, "Prestation partiellement annulée"));
             Assert.DoesNotContain("Net à payer", partialText, StringComparison.Ordinal);
 
             var fullText = await CheckDocumentAsync(http, full, paid, directory, "full");

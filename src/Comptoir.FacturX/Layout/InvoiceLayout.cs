@@ -543,7 +543,7 @@ internal sealed class InvoiceLayout
             paragraphs.Add($"[{i + 1}] {exemptions[i].Text}");
         }
 
-        paragraphs.AddRange(_invoice.Notes.Where(n => !string.IsNullOrWhiteSpace(n.Text) && n.Text != _invoice.TermsAndConditions).Select(n => n.Text));
+        paragraphs.AddRange(_invoice.Notes.Where(n => !string.IsNullOrWhiteSpace(n.Text) && n.Text != _invoice.TermsAndConditions && !IsCreditReason(n)).Select(n => n.Text));
         if (!string.IsNullOrWhiteSpace(_invoice.TermsAndConditions))
         {
             paragraphs.Add(_invoice.TermsAndConditions);
@@ -567,6 +567,10 @@ internal sealed class InvoiceLayout
             _y += 3;
         }
     }
+
+    /// <summary>A credit note's reason (BT-22 with subject ACD): its header already states it.</summary>
+    private bool IsCreditReason(InvoiceNote note) =>
+        _invoice.Kind == DocumentKind.CreditNote && note.SubjectCode == "ACD" && _invoice.Header?.Contains(note.Text, StringComparison.Ordinal) == true;
 
     private void DrawFooters()
     {
