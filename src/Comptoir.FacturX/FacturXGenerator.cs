@@ -31,7 +31,7 @@ public sealed class FacturXGenerator(TimeProvider clock)
     }
 
     /// <summary>Renders the invoice. Drafts (no number, or <see cref="InvoiceLayoutOptions.Draft"/>) carry no XML.</summary>
-    /// <exception cref="InvoiceRuleException">A finalized invoice would break a fatal EN 16931 rule.</exception>
+    /// <exception cref="InvoiceRuleException">A finalized invoice would break a fatal rule (<see cref="RefuseIfNonCompliant"/>).</exception>
     public FacturXResult Generate(InvoiceDocument invoice, InvoiceLayoutOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(invoice);
@@ -49,7 +49,7 @@ public sealed class FacturXGenerator(TimeProvider clock)
             using var buffer = new MemoryStream(16 * 1024);
             CiiWriter.Write(invoice, totals, buffer);
             xml = buffer.ToArray();
-            // A file that breaks a fatal EN 16931 rule is refused rather than written.
+            // A file that breaks a fatal rule is refused rather than written.
             RefuseIfNonCompliant(xml);
         }
 
@@ -74,11 +74,14 @@ public sealed class FacturXGenerator(TimeProvider clock)
         return new FacturXResult(pdf.Build(info), xml, pdf.Pages.Count);
     }
 
-    /// <summary>Runs the native EN 16931 validator on the XML about to be embedded (drafts carry none).</summary>
+    /// <summary>
+    /// Runs the native validator on the XML about to be embedded (drafts carry none): EN 16931, the Factur-X EN 16931
+    /// profile's rules, and for a French seller the French CTC rules (<see cref="InvoiceValidator.FatalFindingsForIssue"/>).
+    /// </summary>
     /// <exception cref="InvoiceRuleException">The XML breaks a fatal rule.</exception>
     public static void RefuseIfNonCompliant(byte[] xml)
     {
-        var fatal = InvoiceValidator.Validate(xml).Findings.Where(f => f.Severity == FindingSeverity.Fatal).ToList();
+        var fatal = InvoiceValidator.FatalFindingsForIssue(Reading.SecureXml.Load(xml));
         if (fatal.Count > 0)
         {
             throw new InvoiceRuleException(fatal);

@@ -27,6 +27,19 @@ public sealed class FacturXGenerateReformTests : IDisposable
     }
 
     [Fact]
+    public void A_french_seller_breaking_a_french_rule_that_en_16931_lacks_is_refused_naming_it()
+    {
+        var root = SampleInvoiceJson.Build();
+        root.Invoice()["client"]!["e_invoicing_address"] = "acme 0001"; // a space: BR-FR-23 forbids it, EN 16931 does not
+
+        var (run, pdf) = Generate(root);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.True(run.Error.Contains("BR-FR-23", StringComparison.Ordinal), run.Error);
+        Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
     public void Services_outside_french_vat_mixed_with_taxed_lines_are_refused_naming_BR_O_11()
     {
         var root = SampleInvoiceJson.Build();

@@ -126,8 +126,9 @@ public sealed class FrenchRulesTests
     [InlineData(null, false)]
     public void The_inspector_reports_french_rules_as_errors_under_a_reform_billing_mode_and_as_warnings_otherwise(string? billingMode, bool isError)
     {
+        // Written by another tool: Comptoir's generator refuses the reform case (the test below).
         var invoice = InvoiceCorpus.Get("single-line-20").Invoice with { Notes = [], BillingMode = billingMode };
-        var pdf = new FacturXGenerator(FixedClock.Default).Generate(invoice).Pdf;
+        var pdf = PdfWithXml(CiiWriter.Write(invoice));
 
         var report = FacturXInspector.Inspect(pdf);
 
@@ -135,6 +136,26 @@ public sealed class FrenchRulesTests
         Assert.Equal(isError, pmt.IsError);
         Assert.Contains("(at /rsm:CrossIndustryInvoice/rsm:ExchangedDocument)", pmt.Message, StringComparison.Ordinal);
         Assert.Equal(!isError, report.IsValid);
+    }
+
+    [Fact]
+    public void The_generator_refuses_a_file_breaking_french_rules_under_a_reform_billing_mode_only()
+    {
+        var withoutNotes = InvoiceCorpus.Get("single-line-20").Invoice with { Notes = [] };
+        var generator = new FacturXGenerator(FixedClock.Default);
+
+        var refused = Assert.Throws<Model.InvoiceRuleException>(() => generator.Generate(withoutNotes with { BillingMode = "S1" }));
+        Assert.Contains(refused.Violations, v => v.RuleId == "BR-FR-05_BT-22_PMT");
+        Assert.NotEmpty(generator.Generate(withoutNotes with { BillingMode = null }).Pdf);
+    }
+
+    private static byte[] PdfWithXml(byte[] xml)
+    {
+        var builder = new Pdf.PdfDocumentBuilder();
+        var font = builder.AddFont(Fonts.EmbeddedFonts.Regular);
+        builder.AddPage().Text(50, 50, "another tool's invoice", font, 10);
+        builder.Attach(new Pdf.PdfAttachment("factur-x.xml", "text/xml", "Alternative", "Factur-X", xml));
+        return builder.Build(new Pdf.PdfDocumentInfo { Title = "t", Author = "a", Created = FixedClock.Default.GetUtcNow(), FacturXConformanceLevel = "EN 16931" });
     }
 
     [Fact]

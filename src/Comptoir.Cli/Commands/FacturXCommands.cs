@@ -31,7 +31,7 @@ public static class FacturXCommands
         var xml = new Option<FileInfo?>("--xml") { Description = "Also write the embedded factur-x.xml to this file." };
         var language = new Option<string?>("--language") { Description = "Label language, fr or en (default: the client's locale, else fr)." };
         language.AcceptOnlyFromAmong("fr", "en");
-        var command = new Command("generate", "Render a client invoice as a Factur-X PDF/A-3 (a draft as a plain PDF). An invoice that would break a fatal EN 16931 rule (the native validator on the XML it would embed) is refused, naming the rule; right-to-left and CJK texts are refused. A foreign currency needs euro_exchange_rate (BR-FR-CO-12).") { input, output, draft, xml, language };
+        var command = new Command("generate", "Render a client invoice as a Factur-X PDF/A-3 (a draft as a plain PDF). An invoice that would break a fatal rule (the native validator on the XML it would embed: EN 16931, the Factur-X EN 16931 profile, and the French BR-FR rules for a French seller) is refused, naming the rule; right-to-left and CJK texts are refused. A foreign currency needs euro_exchange_rate (BR-FR-CO-12).") { input, output, draft, xml, language };
         command.SetAction(parse =>
         {
             var source = parse.GetValue(input)!;
@@ -55,7 +55,7 @@ public static class FacturXCommands
             }
             catch (InvoiceRuleException e)
             {
-                // The file would break a fatal EN 16931 rule: nothing is written.
+                // The file would break a fatal rule: nothing is written.
                 throw new CliException($"{source.Name}: not written, the invoice would break EN 16931:{Environment.NewLine}{e.Message}");
             }
 

@@ -96,6 +96,25 @@ public static class InvoiceValidator
             : report;
     }
 
+    /// <summary>
+    /// The fatal findings of every rule set an issued Factur-X file is held to: EN 16931, the Factur-X rules of the
+    /// profile it declares (BT-24, when implemented), and the French CTC rules when the seller is French and the file
+    /// names a reform billing mode (BT-23; `inspect` reports them as warnings otherwise, and so they do not refuse it
+    /// here). What the generator and the API refuse a document by.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Neither a CII invoice nor a UBL invoice or credit note.</exception>
+    public static IReadOnlyList<ValidationFinding> FatalFindingsForIssue(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var findings = Validate(document, new ValidationOptions { FacturXProfileFromGuideline = true }).Findings;
+        if (FrenchCtcRules.AppliesTo(document) && FrenchCtcRules.DeclaresBillingMode(document))
+        {
+            findings = [.. findings, .. ValidateFrench(document).Findings];
+        }
+
+        return [.. findings.Where(f => f.Severity == FindingSeverity.Fatal)];
+    }
+
     /// <summary>Whether the native validator implements the Factur-X rules of this profile.</summary>
     public static bool ImplementsFacturXProfile(FacturXProfile profile) => FacturXRuleSet.Implements(profile);
 }

@@ -12,7 +12,7 @@ namespace Comptoir.Server.ClientInvoices;
 /// <summary>
 /// Refuses what would become an invalid Factur-X file, before it is stored: the CII XML the document job would embed
 /// is written (no PDF) and run through the native validator (EN 16931, the Factur-X rules of its profile, and the
-/// French CTC rules for a French seller: <see cref="FatalFindings"/>); every fatal finding becomes an error of one
+/// French CTC rules for a French seller: <see cref="InvoiceValidator.FatalFindingsForIssue"/>); every fatal finding becomes an error of one
 /// 422, code <c>invalid</c>, detail <c>BR-O-02: rule text (/items/0/vat_exemption_reason)</c>, with the pointer
 /// <see cref="FindingPointers"/> finds for it (decision 0025).
 /// </summary>
@@ -38,7 +38,7 @@ public static class FacturXConformance
 
         // Read once: the rules and the pointers look at the same document.
         var parsed = Comptoir.FacturX.Reading.SecureXml.Load(xml);
-        var fatal = FatalFindings(parsed);
+        var fatal = InvoiceValidator.FatalFindingsForIssue(parsed);
         if (fatal.Count == 0)
         {
             if (Valid.Count >= MaxRemembered)
@@ -56,22 +56,6 @@ public static class FacturXConformance
             .Select(e => new ApiError("invalid", $"{e.Finding.RuleId}: {e.Finding.Message} ({e.Pointer})", e.Pointer))
             .ToList();
         throw new ApiException(422, errors);
-    }
-
-    /// <summary>
-    /// Every fatal finding of the rule sets the file is held to: EN 16931, the Factur-X rules of the profile it declares
-    /// (EN 16931, the one Comptoir writes), and the French CTC rules when the seller is French.
-    /// </summary>
-    public static IReadOnlyList<ValidationFinding> FatalFindings(XDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var findings = InvoiceValidator.Validate(document, new ValidationOptions { FacturXProfileFromGuideline = true }).Findings;
-        if (Comptoir.FacturX.Validation.French.FrenchCtcRules.AppliesTo(document))
-        {
-            findings = [.. findings, .. InvoiceValidator.ValidateFrench(document).Findings];
-        }
-
-        return [.. findings.Where(f => f.Severity == FindingSeverity.Fatal)];
     }
 
     /// <summary>
