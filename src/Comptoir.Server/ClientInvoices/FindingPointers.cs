@@ -58,8 +58,9 @@ public sealed partial record FindingPointers(Func<int, string?, string> Item, st
 
         if (Follows(names, "ApplicableHeaderTradeSettlement", "ApplicableTradeTax"))
         {
-            // A VAT breakdown row: its category's first line, where the category was chosen.
-            var category = Resolve(xml, steps)?.Elements().FirstOrDefault(e => e.Name.LocalName == "CategoryCode")?.Value;
+            // A VAT breakdown row (or a field of it): its category's first line, where the category was chosen.
+            var row = steps.Take(names.IndexOf("ApplicableHeaderTradeSettlement") + 2).ToList();
+            var category = Resolve(xml, row)?.Elements().FirstOrDefault(e => e.Name.LocalName == "CategoryCode")?.Value;
             var first = invoice.Lines.ToList().FindIndex(l => l.VatCategory.ToCode() == category);
             return first >= 0 ? Item(first, CategoryField(invoice.Lines[first])) : Document;
         }
