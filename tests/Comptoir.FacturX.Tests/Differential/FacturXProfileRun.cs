@@ -35,7 +35,9 @@ public abstract class FacturXProfileRun : IDisposable
         var mutants = InvoiceMutator.Mutate([.. seeds, .. declared], MutantCount, DifferentialCorpus.Seed);
         Seeds = seeds;
         Cases = [.. samples, .. generated, .. declared, .. mutants];
-        Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"));
+        var stopped = new List<string>();
+        Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"), stopped);
+        Stopped = stopped;
     }
 
     public FacturXProfile Profile { get; }
@@ -50,6 +52,9 @@ public abstract class FacturXProfileRun : IDisposable
     public IReadOnlyList<DifferentialCase> Cases { get; } = [];
 
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Official { get; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The documents on which the official rules stop with a dynamic error (no verdict to compare with).</summary>
+    public IReadOnlyList<string> Stopped { get; } = [];
 
     /// <summary>The native fatal ids of the profile's rules, the unnamed reports as "?".</summary>
     public IReadOnlySet<string> Native(byte[] xml) =>

@@ -38,8 +38,10 @@ public static class SchematronBatch
     /// <summary>
     /// Runs one compiled Schematron over the given documents in one JVM (a folder in, a folder of SVRL out, under
     /// <paramref name="workDirectory"/>): per document, its fatal rule ids; a document Saxon could not process has none.
+    /// The documents whose report Saxon began and broke off (a dynamic error in a rule's test) are added to
+    /// <paramref name="stopped"/>, when given.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(string stylesheet, IEnumerable<DifferentialCase> cases, string workDirectory)
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(string stylesheet, IEnumerable<DifferentialCase> cases, string workDirectory, ICollection<string>? stopped = null)
     {
         var results = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var input = workDirectory + "-in";
@@ -65,13 +67,36 @@ public static class SchematronBatch
         foreach (var (file, name) in files)
         {
             var report = Path.Combine(output, file);
-            if (File.Exists(report))
+            if (!File.Exists(report))
+            {
+                continue;
+            }
+
+            if (Complete(report))
             {
                 results[name] = FatalRuleIds(report);
+            }
+            else
+            {
+                stopped?.Add(name);
             }
         }
 
         return results;
+    }
+
+    /// <summary>A report Saxon finished: one it stopped writing on a dynamic error of the rules is not well-formed.</summary>
+    private static bool Complete(string svrlPath)
+    {
+        try
+        {
+            XDocument.Load(svrlPath);
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The ids of the failed asserts and successful reports flagged fatal (or not flagged at all).</summary>

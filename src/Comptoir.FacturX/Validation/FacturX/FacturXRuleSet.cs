@@ -7,11 +7,11 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// <summary>
 /// The Factur-X 1.09.2 rules of one profile, over a CII document. Each profile's official rule set is complete in
 /// itself (its own binding of the business rules beside its structure rules), so a profile's findings are its
-/// rules' only, not added to the EN 16931 ones. MINIMUM, BASIC WL, BASIC and EN 16931 are implemented; EXTENDED is not.
+/// rules' only, not added to the EN 16931 ones. All five profiles are implemented.
 /// </summary>
 internal static class FacturXRuleSet
 {
-    public static bool Implements(FacturXProfile profile) => profile != FacturXProfile.Extended;
+    public static bool Implements(FacturXProfile profile) => Enum.IsDefined(profile);
 
     public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
     {
@@ -26,6 +26,14 @@ internal static class FacturXRuleSet
         {
             MinimumBusinessRules.Check(document, findings);
             MinimumStructureRules.Check(document, findings);
+        }
+        else if (profile == FacturXProfile.Extended)
+        {
+            ExtendedProfileBusinessRules.Check(document, findings);
+            foreach (var table in ProfileRuleSubsets.Structure(profile))
+            {
+                table.Check(root, findings);
+            }
         }
         else
         {
