@@ -39,9 +39,14 @@ public static class SchematronBatch
     /// Runs one compiled Schematron over the given documents in one JVM (a folder in, a folder of SVRL out, under
     /// <paramref name="workDirectory"/>): per document, its fatal rule ids; a document Saxon could not process has none.
     /// The documents whose report Saxon began and broke off (a dynamic error in a rule's test) are added to
-    /// <paramref name="stopped"/>, when given.
+    /// <paramref name="stopped"/>, and each document's warning ids to <paramref name="warnings"/>, when given.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(string stylesheet, IEnumerable<DifferentialCase> cases, string workDirectory, ICollection<string>? stopped = null)
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(
+        string stylesheet,
+        IEnumerable<DifferentialCase> cases,
+        string workDirectory,
+        ICollection<string>? stopped = null,
+        IDictionary<string, IReadOnlySet<string>>? warnings = null)
     {
         var results = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var input = workDirectory + "-in";
@@ -75,6 +80,10 @@ public static class SchematronBatch
             if (Complete(report))
             {
                 results[name] = FatalRuleIds(report);
+                if (warnings is not null)
+                {
+                    warnings[name] = WarningRuleIds(report);
+                }
             }
             else
             {
@@ -101,9 +110,15 @@ public static class SchematronBatch
 
     /// <summary>The ids of the failed asserts and successful reports flagged fatal (or not flagged at all).</summary>
     public static IReadOnlySet<string> FatalRuleIds(string svrlPath) =>
+        RuleIds(svrlPath, flag => flag is not ("warning" or "information" or "info"));
+
+    /// <summary>The ids of the failed asserts and successful reports flagged warning.</summary>
+    public static IReadOnlySet<string> WarningRuleIds(string svrlPath) => RuleIds(svrlPath, flag => flag == "warning");
+
+    private static IReadOnlySet<string> RuleIds(string svrlPath, Func<string?, bool> flagged) =>
         XDocument.Load(svrlPath).Descendants()
             .Where(e => e.Name == Svrl + "failed-assert" || e.Name == Svrl + "successful-report")
-            .Where(e => ((string?)e.Attribute("flag"))?.ToLowerInvariant() is not ("warning" or "information" or "info"))
+            .Where(e => flagged(((string?)e.Attribute("flag"))?.ToLowerInvariant()))
             .Select(e => (string?)e.Attribute("id") ?? "?")
             .ToHashSet(StringComparer.Ordinal);
 }
