@@ -18,6 +18,8 @@ public sealed class FacturXExtendedDifferentialTests(FacturXExtendedDifferential
     {
         Assert.Equal(InvoiceCorpus.All.Count, run.Cases.Count(c => c.Name.StartsWith(run.DeclaredPrefix, StringComparison.Ordinal)));
         Assert.Equal(FacturXProfileRun.MutantCount, run.Cases.Count(c => c.Name.StartsWith("mutant-", StringComparison.Ordinal)));
+        var applied = run.Edited.Select(c => c.Name.Split('/')[1]).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(ExtendedEdits.Names.Except(applied));
         var undecided = run.Cases.Where(c => !run.Official.ContainsKey(c.Name) && !run.Stopped.Contains(c.Name)).Select(c => c.Name).ToList();
         Assert.True(undecided.Count == 0, "Saxon produced no report for:\n" + string.Join('\n', undecided));
     }
@@ -57,6 +59,20 @@ public sealed class FacturXExtendedDifferentialTests(FacturXExtendedDifferential
         Assert.True(broken * 3 > mutants.Count, $"only {broken} of {mutants.Count} mutants break an EXTENDED rule");
     }
 
+    /// <summary>The rules only EXTENDED has are broken by its targeted edits, not only by chance in the mutants.</summary>
+    [ConformanceFact]
+    public void The_extended_edits_break_the_rules_only_extended_has()
+    {
+        var broken = run.Edited.Where(c => run.Official.ContainsKey(c.Name)).SelectMany(c => run.Official[c.Name].Concat(run.OfficialWarnings[c.Name])).ToHashSet(StringComparer.Ordinal);
+        string[] expected =
+        [
+            "BR-FXEXT-01", "BR-FXEXT-02", "BR-FXEXT-04", "BR-FXEXT-06", "BR-FXEXT-08", "BR-FXEXT-11", "BR-FXEXT-12", "BR-FXEXT-BR-38", "BR-FXEXT-BR-44",
+            "BR-FXEXT-BR-54-1", "BR-FXEXT-BR-54-2", "BR-FXEXT-CII-DT-097a", "CII-DT-097", "BR-FXEXT-03", "BR-FXEXT-CO-11", "BR-FXEXT-CO-12", "BR-FXEXT-Z-08b",
+        ];
+        var neverBroken = expected.Where(id => !broken.Contains(id)).ToList();
+        Assert.True(neverBroken.Count == 0, "never broken by the edits: " + string.Join(", ", neverBroken));
+    }
+
     /// <summary>Builds the corpus and runs the EXTENDED Schematron once for all the tests.</summary>
-    public sealed class Run() : FacturXProfileRun(FacturXProfile.Extended, DeclaredGuideline, "FACTUR-X_EXTENDED.xslt");
+    public sealed class Run() : FacturXProfileRun(FacturXProfile.Extended, DeclaredGuideline, "FACTUR-X_EXTENDED.xslt", ExtendedEdits.Apply);
 }

@@ -19,7 +19,8 @@ public abstract class FacturXProfileRun : IDisposable
 
     private readonly string directory = Directory.CreateTempSubdirectory("comptoir-facturx-differential-").FullName;
 
-    protected FacturXProfileRun(FacturXProfile profile, string guideline, string stylesheet)
+    /// <param name="edits">Targeted edits of the profile (applied to a few of the documents that declare it), if any.</param>
+    protected FacturXProfileRun(FacturXProfile profile, string guideline, string stylesheet, Func<IReadOnlyList<DifferentialCase>, IReadOnlyList<DifferentialCase>>? edits = null)
     {
         Profile = profile;
         Guideline = guideline;
@@ -34,7 +35,8 @@ public abstract class FacturXProfileRun : IDisposable
         var seeds = samples.Where(s => Declares(s.Xml, guideline) && !s.Name.Contains("-unit/", StringComparison.Ordinal)).ToList();
         var mutants = InvoiceMutator.Mutate([.. seeds, .. declared], MutantCount, DifferentialCorpus.Seed);
         Seeds = seeds;
-        Cases = [.. samples, .. generated, .. declared, .. mutants];
+        Edited = edits?.Invoke([.. seeds.Take(3), .. declared.Where((_, i) => i % 10 == 0).Take(3)]) ?? [];
+        Cases = [.. samples, .. generated, .. declared, .. mutants, .. Edited];
         var stopped = new List<string>();
         var warnings = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"), stopped, warnings);
@@ -50,6 +52,9 @@ public abstract class FacturXProfileRun : IDisposable
 
     /// <summary>The official samples that declare the profile (unit tests aside).</summary>
     public IReadOnlyList<DifferentialCase> Seeds { get; } = [];
+
+    /// <summary>The documents the profile's targeted edits made.</summary>
+    public IReadOnlyList<DifferentialCase> Edited { get; } = [];
 
     public IReadOnlyList<DifferentialCase> Cases { get; } = [];
 
