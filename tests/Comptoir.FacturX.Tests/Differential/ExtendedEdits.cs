@@ -8,8 +8,9 @@ namespace Comptoir.FacturX.Tests.Differential;
 /// <summary>
 /// Edits that give EXTENDED invoices what only EXTENDED has, so that its own rules are exercised (random mutants
 /// of the samples seldom reach them): groups of lines (BT-X-8, BT-X-304) that add up or do not, information lines,
-/// notes with a subject and no text, item attributes, charges without a reason, date-times (format 205), a
-/// non-VAT tax registration of a buyer, totals of allowances and charges, zero-rated breakdowns. Each edit is
+/// notes with a subject and no text, item attributes, charges without a reason or with a tax type as reason code,
+/// date-times (format 205), a non-VAT tax registration of a buyer, totals of allowances and charges, zero-rated
+/// breakdowns, a line's tax totals, a manufacturer's registrations, the document language. Each edit is
 /// applied to a few of the documents that declare EXTENDED; one that does not apply (no lines) is skipped.
 /// </summary>
 public static class ExtendedEdits
@@ -33,8 +34,12 @@ public static class ExtendedEdits
         ("attribute-measure-without-unit", d => Characteristic(d, new XElement(Ram + "Description", "Weight"), new XElement(Ram + "ValueMeasure", "2"))),
         ("attribute-measure", d => Characteristic(d, new XElement(Ram + "TypeCode", "AAA"), new XElement(Ram + "ValueMeasure", new XAttribute("unitCode", "KGM"), "2"))),
         ("attribute-unknown-type", d => Characteristic(d, new XElement(Ram + "TypeCode", "NOT-A-CODE"), new XElement(Ram + "Value", "2"))),
-        ("document-charge-without-reason", d => DocumentCharge(d, withReason: false)),
-        ("document-charge-with-reason", d => DocumentCharge(d, withReason: true)),
+        ("document-charge-without-reason", d => DocumentCharge(d)),
+        ("document-charge-with-reason", d => DocumentCharge(d, new XElement(Ram + "Reason", "Packing"))),
+        ("document-charge-tax-type-code", d => DocumentCharge(d, new XElement(Ram + "ReasonCode", new XAttribute("listID", "5153"), "ENV"))),
+        ("document-charge-vat-as-tax-type", d => DocumentCharge(d, new XElement(Ram + "ReasonCode", new XAttribute("listID", "5153"), "VAT"))),
+        ("document-charge-other-list", d => DocumentCharge(d, new XElement(Ram + "ReasonCode", new XAttribute("listID", "7161"), "FC"))),
+        ("document-charge-reason-code", d => DocumentCharge(d, new XElement(Ram + "ReasonCode", "FC"))),
         ("line-charge-without-reason", d => Add(FirstLine(d)?.Element(CiiNames.LineSettlement), CiiNames.AllowanceCharge, Indicator(true), new XElement(Ram + "ActualAmount", "0.00"))),
         ("allowance-total-off", d => SetTotal(d, CiiNames.AllowanceTotalAmount, "1.00")),
         ("charge-total-off", d => SetTotal(d, CiiNames.ChargeTotalAmount, "1.00")),
@@ -42,6 +47,13 @@ public static class ExtendedEdits
         ("issue-date-205-without-time", d => IssueDate(d, "205", "20260319")),
         ("issue-date-102-with-dashes", d => IssueDate(d, "102", "2026-03-19")),
         ("buyer-fc-registration", BuyerRegistration),
+        ("line-tax-total-twice", d => LineTaxTotals(d, null, null)),
+        ("line-tax-total-other-currency", d => LineTaxTotals(d, "XXX")),
+        ("manufacturer-three-vat-ids", d => Manufacturer(d, "VA", "VA", "VA")),
+        ("manufacturer-two-vat-and-two-fc-ids", d => Manufacturer(d, "VA", "VA", "FC", "FC")),
+        ("language", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "LanguageID", "fre")),
+        ("language-unknown", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "LanguageID", "xx")),
+        ("effective-period-start", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "EffectiveSpecifiedPeriod", new XElement(Ram + "StartDateTime", new XElement(Udt + "DateTimeString", new XAttribute("format", "102"), "20260301")))),
         ("zero-rated", d => ZeroRated(d, basisOffBy: 0m)),
         ("zero-rated-basis-off", d => ZeroRated(d, basisOffBy: 1m)),
     ];
@@ -179,8 +191,8 @@ public static class ExtendedEdits
 
     private static XElement Indicator(bool charge) => new(CiiNames.ChargeIndicator, new XElement(Udt + "Indicator", charge ? "true" : "false"));
 
-    /// <summary>A document charge of 0.00 in the first breakdown's category and rate, before the totals.</summary>
-    private static bool DocumentCharge(XDocument d, bool withReason)
+    /// <summary>A document charge of 0.00 in the first breakdown's category and rate, before the totals, with its reason or code if given.</summary>
+    private static bool DocumentCharge(XDocument d, params XElement[] reasons)
     {
         var settlement = d.Root!.Elements(CiiNames.SupplyChainTradeTransaction).Elements(CiiNames.Settlement).FirstOrDefault();
         if (settlement?.Element(CiiNames.TradeTax) is not { } breakdown || settlement.Element(CiiNames.Summation) is not { } totals)
@@ -189,16 +201,36 @@ public static class ExtendedEdits
         }
 
         var tax = new XElement(CiiNames.CategoryTradeTax, breakdown.Elements().Where(e => e.Name == CiiNames.TypeCodeName || e.Name == CiiNames.CategoryCode || e.Name == CiiNames.RatePercent));
-        var charge = new XElement(CiiNames.AllowanceCharge, Indicator(true), new XElement(Ram + "ActualAmount", "0.00"));
-        if (withReason)
-        {
-            charge.Add(new XElement(Ram + "Reason", "Packing"));
-        }
-
-        charge.Add(tax);
+        var charge = new XElement(CiiNames.AllowanceCharge, Indicator(true), new XElement(Ram + "ActualAmount", "0.00"), reasons, tax);
         totals.AddBeforeSelf(charge);
         return true;
     }
+
+    /// <summary>Two tax totals on the first line's amounts, in the invoice currency unless another is given.</summary>
+    private static bool LineTaxTotals(XDocument d, params string?[] currencies)
+    {
+        var invoiceCurrency = d.Root!.Descendants(CiiNames.InvoiceCurrencyCode).FirstOrDefault()?.Value;
+        var summation = FirstLine(d)?.Element(CiiNames.LineSettlement)?.Element(CiiNames.LineSummation);
+        if (invoiceCurrency is null || summation is null)
+        {
+            return false;
+        }
+
+        foreach (var currency in currencies)
+        {
+            summation.Add(new XElement(CiiNames.TaxTotalAmount, new XAttribute("currencyID", currency ?? invoiceCurrency), "0.00"));
+        }
+
+        return true;
+    }
+
+    /// <summary>A manufacturer of the first line's item with tax registrations of the given schemes.</summary>
+    private static bool Manufacturer(XDocument d, params string[] schemes) =>
+        Add(
+            FirstLine(d)?.Element(CiiNames.Product),
+            Ram + "ManufacturerTradeParty",
+            new XElement(CiiNames.Name, "Maker"),
+            schemes.Select((scheme, i) => new XElement(CiiNames.TaxRegistration, new XElement(CiiNames.Id, new XAttribute("schemeID", scheme), $"ID{i}"))));
 
     private static bool SetTotal(XDocument d, XName name, string value)
     {
