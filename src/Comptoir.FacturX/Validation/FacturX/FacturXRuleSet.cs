@@ -27,22 +27,21 @@ internal static class FacturXRuleSet
             MinimumBusinessRules.Check(document, findings);
             MinimumStructureRules.Check(document, findings);
         }
-        else if (profile == FacturXProfile.Extended)
-        {
-            ExtendedProfileBusinessRules.Check(document, findings);
-            foreach (var table in ProfileRuleSubsets.Structure(profile))
-            {
-                table.Check(root, findings);
-            }
-        }
         else
         {
-            var business = new FindingCollector();
-            En16931ProfileBusinessRules.Check(document, business);
-            var leftOut = ProfileRuleSubsets.LeftOut(profile);
-            foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
+            if (profile == FacturXProfile.Extended)
             {
-                findings.Add(finding);
+                ExtendedProfileBusinessRules.Check(document, findings);
+            }
+            else
+            {
+                var business = new FindingCollector();
+                En16931ProfileBusinessRules.Check(document, business);
+                var leftOut = ProfileRuleSubsets.LeftOut(profile);
+                foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
+                {
+                    findings.Add(finding);
+                }
             }
 
             foreach (var table in ProfileRuleSubsets.Structure(profile))
