@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Comptoir.FacturX.Validation.Cii;
 using Comptoir.FacturX.Validation.Engine;
+using Comptoir.FacturX.Validation.Rules;
 using static Comptoir.FacturX.Validation.Cii.CiiNames;
 using static Comptoir.FacturX.Validation.FacturX.ExtendedProfileRules;
 
@@ -29,10 +30,12 @@ internal static partial class ExtendedProfileBusinessRules
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The VAT categories of the BR-FXEXT-*-01 rules, each with its rule.</summary>
-    private static readonly (string Category, Rules.Rule Rule)[] CategoryPresence =
+    private static readonly (string Category, Rule Rule)[] CategoryPresence =
     [
         ("S", ExtS01), ("Z", ExtZ01), ("E", ExtE01), ("AE", ExtAe01), ("K", ExtIc01), ("G", ExtG01), ("O", ExtO01), ("L", ExtAf01), ("M", ExtAg01),
     ];
+
+    private static readonly XName SubjectCode = Ram + "SubjectCode";
 
     public static void Check(CiiDocument d, FindingCollector f)
     {
@@ -44,8 +47,7 @@ internal static partial class ExtendedProfileBusinessRules
         }
 
         CheckNotesAndCharacteristics(d, f);
-        CheckLineHierarchy(d, f);
-        CheckDetailLines(d, f);
+        ExtendedProfileLineRules.Check(d, f);
         CheckAllowanceChargeReasons(d, f);
         CheckDates(d, f);
         CheckCategoryPresence(d, f);
@@ -57,19 +59,6 @@ internal static partial class ExtendedProfileBusinessRules
         ExtendedProfileTotalsRules.Check(d, f);
         ExtendedProfileVatBreakdownRules.Check(d, f);
     }
-
-    /// <summary>not(ram:AssociatedDocumentLineDocument/ram:LineStatusReasonCode) or ... = 'DETAIL': a line that is not a group nor a note.</summary>
-    public static bool IsDetailLine(XElement line)
-    {
-        var subtypes = line.Elements(LineDocument).Elements(LineStatusReasonCode).ToList();
-        return subtypes.Count == 0 || subtypes.Any(s => s.Value == "DETAIL");
-    }
-
-    private static readonly XName LineStatusReasonCode = Ram + "LineStatusReasonCode";
-
-    private static readonly XName ParentLineId = Ram + "ParentLineID";
-
-    private static readonly XName SubjectCode = Ram + "SubjectCode";
 
     private static void CheckNotesAndCharacteristics(CiiDocument d, FindingCollector f)
     {
@@ -102,81 +91,6 @@ internal static partial class ExtendedProfileBusinessRules
 
     private static bool HasContent(XElement note) => note.Element(Ram + "ContentCode") is not null || note.Element(Ram + "Content") is not null;
 
-    /// <summary>BR-FXEXT-06, 08, 11 and 12: the sub-lines of a GROUP line (BT-X-304 names its parent's BT-126).</summary>
-    private static void CheckLineHierarchy(CiiDocument d, FindingCollector f)
-    {
-        var lines = d.All(LineItem);
-        var lineIds = lines.Elements(LineDocument).Elements(LineId).Select(id => XsValues.NormalizeSpace(id.Value)).ToHashSet(StringComparer.Ordinal);
-        var groupsAddUp = lines.Where(l => Status(l, "GROUP") && LineTotalText(l) != "").All(group => GroupTotalMatches(lines, group));
-        foreach (var line in lines)
-        {
-            var parent = ParentOf(line);
-            f.Require(parent == "" || line.Elements(LineDocument).Elements(LineStatusReasonCode).Any(s => s.Value != ""), Ext06, line);
-            f.Require(groupsAddUp, Ext08, line);
-            if (parent != "")
-            {
-                f.Require(lineIds.Contains(parent), Ext11, line);
-            }
-
-            if (Status(line, "GROUP") && line.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount).Any())
-            {
-                f.Require(SubGroupsHaveTotals(lines, line), Ext12, line);
-            }
-        }
-    }
-
-    /// <summary>number(BT-131 of the group) = round(sum of its DETAIL and GROUP children's BT-131 * 100) div 100, in doubles.</summary>
-    private static bool GroupTotalMatches(IReadOnlyList<XElement> lines, XElement group)
-    {
-        var id = XsValues.NormalizeSpace(group.Elements(LineDocument).Elements(LineId).FirstOrDefault()?.Value);
-        var children = lines.Where(l => ParentOf(l) == id && (Status(l, "DETAIL") || Status(l, "GROUP")));
-        var sum = children.Sum(c => XsValues.Double(LineTotalText(c)) ?? double.NaN);
-        var total = XsValues.Double(LineTotalText(group)) ?? double.NaN;
-        return total == XsValues.Round(sum * 100) / 100;
-    }
-
-    /// <summary>Every GROUP child (ParentLineID = LineID, compared as text) of the group has a BT-131.</summary>
-    private static bool SubGroupsHaveTotals(IReadOnlyList<XElement> lines, XElement group)
-    {
-        var ids = group.Elements(LineDocument).Elements(LineId).Select(i => i.Value).ToList();
-        if (ids.Count == 0)
-        {
-            return false;
-        }
-
-        var children = lines.Where(l => l.Elements(LineDocument).Elements(ParentLineId).Any(p => p.Value == ids[0]) && Status(l, "GROUP")).ToList();
-        return children.Count == children.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount).Count();
-    }
-
-    private static bool Status(XElement line, string status) => line.Elements(LineDocument).Elements(LineStatusReasonCode).Any(s => s.Value == status);
-
-    private static string ParentOf(XElement line) => XsValues.NormalizeSpace(line.Elements(LineDocument).Elements(ParentLineId).FirstOrDefault()?.Value);
-
-    private static string LineTotalText(XElement line) =>
-        XsValues.NormalizeSpace(line.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount).FirstOrDefault()?.Value);
-
-    /// <summary>BR-22 to BR-26 and BR-CO-04 on the lines whose subtype is DETAIL or absent.</summary>
-    private static void CheckDetailLines(CiiDocument d, FindingCollector f)
-    {
-        foreach (var document in d.All(LineDocument).Where(l => l.Parent?.Name == LineItem))
-        {
-            var subtypes = document.Elements(LineStatusReasonCode).ToList();
-            if (subtypes.Count > 0 && !subtypes.Any(s => s.Value == "DETAIL"))
-            {
-                continue;
-            }
-
-            var line = document.Parent!;
-            var quantities = line.Elements(LineDelivery).Elements(BilledQuantity).ToList();
-            var taxes = line.Elements(LineSettlement).Elements(TradeTax).ToList();
-            f.Require(quantities.Count > 0, ExtBr22, document);
-            f.Require(quantities.Any(q => q.Attribute("unitCode") is not null), ExtBr23, document);
-            f.Require(line.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount).Any(), ExtBr24, document);
-            f.Require(line.Elements(LineAgreement).Elements(NetPrice).Elements(ChargeAmount).Any(), ExtBr26, document);
-            f.Require(taxes.Elements(TypeCodeName).Any(t => t.Value == "VAT") && taxes.Where(CiiDocument.IsVat).Elements(CategoryCode).Any(), ExtCo04, document);
-        }
-    }
-
     /// <summary>BR-FXEXT-BR-38 and BR-44: a charge (indicator text 'true') on the document or a line has a reason or a reason code.</summary>
     private static void CheckAllowanceChargeReasons(CiiDocument d, FindingCollector f)
     {
@@ -208,7 +122,7 @@ internal static partial class ExtendedProfileBusinessRules
             switch ((string?)date.Attribute("format"))
             {
                 case "102":
-                    f.Require(DateForm().IsMatch(date.Value), ExtendedProfileRules.CiiDt097, date);
+                    f.Require(DateForm().IsMatch(date.Value), CiiDt097, date);
                     break;
                 case "205":
                     f.Require(DateTimeForm().IsMatch(date.Value), ExtCiiDt097a, date);

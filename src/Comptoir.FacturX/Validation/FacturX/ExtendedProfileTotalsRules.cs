@@ -36,7 +36,7 @@ internal static class ExtendedProfileTotalsRules
         {
             var settlement = totals.Parent;
             var lines = settlement?.Parent?.Elements(LineItem).ToList() ?? [];
-            var detailLines = lines.Where(ExtendedProfileBusinessRules.IsDetailLine).ToList();
+            var detailLines = lines.Where(ExtendedProfileLineRules.IsDetailLine).ToList();
             var lineSum = CentsTimes100(detailLines.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount));
             var allowanceCount = settlement?.Elements(AllowanceCharge).Count(a => IndicatorText(a, "false")) ?? 0;
             var chargeCount = (settlement?.Elements(AllowanceCharge).Count(a => IndicatorText(a, "true")) ?? 0) + (settlement?.Elements(LogisticsCharge).Count() ?? 0);

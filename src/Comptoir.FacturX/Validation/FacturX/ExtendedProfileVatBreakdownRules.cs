@@ -40,7 +40,7 @@ internal static class ExtendedProfileVatBreakdownRules
         var breakdowns = d.All(TradeTax).Where(t => t.Parent?.Name == Settlement).ToList();
         var documentSettlement = d.Root.Elements(SupplyChainTradeTransaction).Elements(Settlement).ToList();
         var parts = new DocumentParts(
-            d.Root.Elements(SupplyChainTradeTransaction).Elements(LineItem).Where(ExtendedProfileBusinessRules.IsDetailLine).ToList(),
+            d.Root.Elements(SupplyChainTradeTransaction).Elements(LineItem).Where(ExtendedProfileLineRules.IsDetailLine).ToList(),
             documentSettlement.Elements(AllowanceCharge).ToList(),
             documentSettlement.Elements(LogisticsCharge).ToList());
         foreach (var (category, both, initial, revised) in Categories)
