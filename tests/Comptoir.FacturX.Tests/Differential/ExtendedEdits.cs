@@ -10,7 +10,8 @@ namespace Comptoir.FacturX.Tests.Differential;
 /// of the samples seldom reach them): groups of lines (BT-X-8, BT-X-304) that add up or do not, information lines,
 /// notes with a subject and no text, item attributes, charges without a reason or with a tax type as reason code,
 /// date-times (format 205), a non-VAT tax registration of a buyer, totals of allowances and charges, zero-rated
-/// breakdowns, a line's tax totals, a manufacturer's registrations, the document language. Each edit is
+/// breakdowns, logistics charges, financial adjustments, a breakdown's exemption reason, a line's tax totals, a
+/// manufacturer's registrations, the document language. Each edit is
 /// applied to a few of the documents that declare EXTENDED; one that does not apply (no lines) is skipped.
 /// </summary>
 public static class ExtendedEdits
@@ -54,6 +55,9 @@ public static class ExtendedEdits
         ("language", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "LanguageID", "fre")),
         ("language-unknown", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "LanguageID", "xx")),
         ("effective-period-start", d => Add(d.Root!.Element(CiiNames.ExchangedDocument), Ram + "EffectiveSpecifiedPeriod", new XElement(Ram + "StartDateTime", new XElement(Udt + "DateTimeString", new XAttribute("format", "102"), "20260301")))),
+        ("logistics-charge", LogisticsCharge),
+        ("financial-adjustment", d => BeforeTotals(d, new XElement(Ram + "SpecifiedFinancialAdjustment", new XElement(Ram + "ActualAmount", "1.00")))),
+        ("breakdown-exemption-reason", BreakdownExemptionReason),
         ("zero-rated", d => ZeroRated(d, basisOffBy: 0m)),
         ("zero-rated-basis-off", d => ZeroRated(d, basisOffBy: 1m)),
     ];
@@ -231,6 +235,40 @@ public static class ExtendedEdits
             Ram + "ManufacturerTradeParty",
             new XElement(CiiNames.Name, "Maker"),
             schemes.Select((scheme, i) => new XElement(CiiNames.TaxRegistration, new XElement(CiiNames.Id, new XAttribute("schemeID", scheme), $"ID{i}"))));
+
+    /// <summary>A logistics service charge of 1.00 in the first breakdown's category and rate, left out of the totals.</summary>
+    private static bool LogisticsCharge(XDocument d)
+    {
+        var breakdown = d.Root!.Elements(CiiNames.SupplyChainTradeTransaction).Elements(CiiNames.Settlement).Elements(CiiNames.TradeTax).FirstOrDefault();
+        return breakdown is not null && BeforeTotals(
+            d,
+            new XElement(
+                Ram + "SpecifiedLogisticsServiceCharge",
+                new XElement(CiiNames.Description, "Freight"),
+                new XElement(Ram + "AppliedAmount", "1.00"),
+                new XElement(Ram + "AppliedTradeTax", breakdown.Elements().Where(e => e.Name == CiiNames.TypeCodeName || e.Name == CiiNames.CategoryCode || e.Name == CiiNames.RatePercent))));
+    }
+
+    /// <summary>An exemption reason on the first breakdown only: the lines no longer share it.</summary>
+    private static bool BreakdownExemptionReason(XDocument d)
+    {
+        var breakdown = d.Root!.Elements(CiiNames.SupplyChainTradeTransaction).Elements(CiiNames.Settlement).Elements(CiiNames.TradeTax).FirstOrDefault();
+        if (breakdown?.Element(CiiNames.CategoryCode) is null)
+        {
+            return false;
+        }
+
+        breakdown.Elements(CiiNames.ExemptionReason).Remove();
+        breakdown.Element(CiiNames.CalculatedAmount)?.AddAfterSelf(new XElement(CiiNames.ExemptionReason, "Autre motif"));
+        return breakdown.Element(CiiNames.ExemptionReason) is not null;
+    }
+
+    private static bool BeforeTotals(XDocument d, XElement element)
+    {
+        var totals = d.Root!.Elements(CiiNames.SupplyChainTradeTransaction).Elements(CiiNames.Settlement).Elements(CiiNames.Summation).FirstOrDefault();
+        totals?.AddBeforeSelf(element);
+        return totals is not null;
+    }
 
     private static bool SetTotal(XDocument d, XName name, string value)
     {
