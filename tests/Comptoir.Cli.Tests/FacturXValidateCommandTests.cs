@@ -47,6 +47,26 @@ public sealed class FacturXValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_invoice_declaring_extended_is_checked_with_the_extended_rules_and_one_declaring_another_profile_breaks_them()
+    {
+        GeneratePdf("en16931", "en16931.xml");
+        var en16931 = Path.Combine(_directory, "en16931.xml");
+        var extended = Path.Combine(_directory, "extended.xml");
+        File.WriteAllText(extended, File.ReadAllText(en16931).Replace(
+            "<ram:ID>urn:cen.eu:en16931:2017</ram:ID>", "<ram:ID>urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended</ram:ID>", StringComparison.Ordinal));
+
+        var declared = CliRun.Invoke("facturx", "validate", extended);
+        var named = CliRun.Invoke("facturx", "validate", en16931, "--profile", "extended");
+
+        Assert.Equal(0, declared.ExitCode);
+        Assert.Contains("extended.xml: OK (CII, ", declared.Out, StringComparison.Ordinal);
+        Assert.Contains(" + Factur-X EXTENDED rules", declared.Out, StringComparison.Ordinal);
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains(" + Factur-X EXTENDED rules", named.Out, StringComparison.Ordinal);
+        Assert.Contains("FX-SCH-A-000636", named.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_total_is_a_fatal_finding_with_rule_location_and_field_and_exit_1()
     {
         GeneratePdf("source", "source.xml");

@@ -30,6 +30,13 @@ public sealed class FacturXBasicDifferentialTests(FacturXBasicDifferentialTests.
     }
 
     [ConformanceFact]
+    public void The_native_basic_rules_report_the_same_warnings_as_the_official_schematron()
+    {
+        var report = run.WarningDifferences(out var differing);
+        Assert.True(differing == 0, $"{differing} of {run.Cases.Count} documents differ in their warnings:\n{report}");
+    }
+
+    [ConformanceFact]
     public void Most_basic_mutants_break_a_rule()
     {
         var mutants = run.Cases.Where(c => c.Name.StartsWith("mutant-", StringComparison.Ordinal)).ToList();

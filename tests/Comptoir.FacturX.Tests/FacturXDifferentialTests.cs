@@ -31,6 +31,13 @@ public sealed class FacturXDifferentialTests(FacturXDifferentialTests.Run run) :
     }
 
     [ConformanceFact]
+    public void The_native_minimum_rules_report_the_same_warnings_as_the_official_schematron()
+    {
+        var report = run.WarningDifferences(out var differing);
+        Assert.True(differing == 0, $"{differing} of {run.Cases.Count} documents differ in their warnings:\n{report}");
+    }
+
+    [ConformanceFact]
     public void The_official_minimum_sample_passes_and_most_mutants_break_a_rule()
     {
         foreach (var sample in run.Cases.Where(c => c.Name.StartsWith("facturx-1.08/0. MINIMUM/", StringComparison.Ordinal)))

@@ -30,6 +30,13 @@ public sealed class FacturXEn16931DifferentialTests(FacturXEn16931DifferentialTe
     }
 
     [ConformanceFact]
+    public void The_native_en16931_profile_rules_report_the_same_warnings_as_the_official_schematron()
+    {
+        var report = run.WarningDifferences(out var differing);
+        Assert.True(differing == 0, $"{differing} of {run.Cases.Count} documents differ in their warnings:\n{report}");
+    }
+
+    [ConformanceFact]
     public void The_generated_invoices_pass_and_most_mutants_break_a_rule()
     {
         foreach (var generated in run.Cases.Where(c => c.Name.StartsWith("generated/", StringComparison.Ordinal)))

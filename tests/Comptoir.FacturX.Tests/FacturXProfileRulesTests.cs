@@ -37,15 +37,29 @@ public sealed class FacturXProfileRulesTests
     }
 
     [Fact]
-    public void A_declared_profile_not_implemented_yet_is_skipped_and_an_explicit_one_refused()
+    public void A_declared_extended_profile_is_checked_with_the_extended_rules()
     {
         var extended = Edited(d => Single(d, "GuidelineSpecifiedDocumentContextParameter", "ID").Value = "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended");
 
-        var report = InvoiceValidator.Validate(extended, new ValidationOptions { FacturXProfileFromGuideline = true });
+        var report = InvoiceValidator.Validate(extended, new ValidationOptions { En16931 = false, FacturXProfileFromGuideline = true });
 
-        Assert.Null(report.FacturXProfile);
-        Assert.False(report.HasFatal);
-        Assert.Throws<NotSupportedException>(() => InvoiceValidator.Validate(Generated, new ValidationOptions { FacturXProfile = FacturXProfile.Extended }));
+        Assert.Equal(FacturXProfile.Extended, report.FacturXProfile);
+        Assert.False(report.HasFatal, string.Join('\n', report.Findings.Select(f => $"{f.RuleId} {f.Location}")));
+    }
+
+    [Fact]
+    public void An_extended_invoice_whose_detail_line_has_no_quantity_breaks_the_extended_rules()
+    {
+        var extended = Edited(d =>
+        {
+            Single(d, "GuidelineSpecifiedDocumentContextParameter", "ID").Value = "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended";
+            d.Descendants(XName.Get("BilledQuantity", CiiNamespaces.Ram)).First().Remove();
+        });
+
+        var report = InvoiceValidator.Validate(extended, new ValidationOptions { En16931 = false, FacturXProfile = FacturXProfile.Extended });
+
+        Assert.Contains("BR-FXEXT-BR-22", report.FatalRuleIds);
+        Assert.DoesNotContain("BR-22", report.FatalRuleIds);
     }
 
     [Fact]

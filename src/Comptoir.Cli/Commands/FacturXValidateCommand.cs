@@ -8,7 +8,7 @@ using Comptoir.FacturX.Validation.FacturX;
 namespace Comptoir.Cli.Commands;
 
 /// <summary>
-/// <c>comptoir facturx validate FILE... [--json] [--rules auto|en16931,fr] [--profile auto|none|minimum|basicwl|basic|en16931]</c>: the native
+/// <c>comptoir facturx validate FILE... [--json] [--rules auto|en16931,fr] [--profile auto|none|minimum|basicwl|basic|en16931|extended]</c>: the native
 /// EN 16931 rules, the French BR-FR rules for French sellers, and a Factur-X profile's own rules, over PDFs and XML files.
 /// </summary>
 internal static class FacturXValidateCommand
@@ -27,10 +27,10 @@ internal static class FacturXValidateCommand
         });
         var profile = new Option<string>("--profile")
         {
-            Description = "Factur-X profile rules to add (CII only): auto (the profile BT-24 declares, when implemented), none, or one of the profiles implemented so far: minimum, basicwl, basic, en16931.",
+            Description = "Factur-X profile rules to add (CII only): auto (the profile BT-24 declares), none, or one profile: minimum, basicwl, basic, en16931, extended.",
             DefaultValueFactory = _ => "auto",
         };
-        profile.AcceptOnlyFromAmong("auto", "none", "minimum", "basicwl", "basic", "en16931");
+        profile.AcceptOnlyFromAmong("auto", "none", "minimum", "basicwl", "basic", "en16931", "extended");
         var command = new Command("validate", "Check invoices against the EN 16931 rules (business, VAT category, code-list and syntax rules, CII and UBL), for a seller in France the French BR-FR rules of the 2026 reform (CII), and the Factur-X profile's own rules; exit 1 when one breaks a fatal rule.") { files, json, rules, profile };
         command.SetAction(parse =>
         {
@@ -42,6 +42,7 @@ internal static class FacturXValidateCommand
                 "basicwl" => new ValidationOptions { FacturXProfile = FacturXProfile.BasicWl },
                 "basic" => new ValidationOptions { FacturXProfile = FacturXProfile.Basic },
                 "en16931" => new ValidationOptions { FacturXProfile = FacturXProfile.En16931 },
+                "extended" => new ValidationOptions { FacturXProfile = FacturXProfile.Extended },
                 _ => new ValidationOptions { FacturXProfileFromGuideline = true },
             };
             var results = parse.GetValue(files)!.Select(f => Validate(f, selection, options)).ToList();

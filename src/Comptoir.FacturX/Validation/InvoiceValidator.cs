@@ -62,11 +62,11 @@ public static class InvoiceValidator
 
     /// <summary>Validates an e-invoice's XML with the rule sets the options choose.</summary>
     /// <exception cref="InvalidDataException">Not well-formed, too large, or neither CII nor UBL.</exception>
-    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented.</exception>
+    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented (every named profile now is).</exception>
     public static ValidationReport Validate(byte[] xml, ValidationOptions options) => Validate(SecureXml.Load(xml), options);
 
     /// <exception cref="InvalidDataException">Neither a CII invoice nor a UBL invoice or credit note.</exception>
-    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented.</exception>
+    /// <exception cref="NotSupportedException">An explicit Factur-X profile whose rules are not implemented (every named profile now is).</exception>
     public static ValidationReport Validate(XDocument document, ValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -19,7 +19,8 @@ public abstract class FacturXProfileRun : IDisposable
 
     private readonly string directory = Directory.CreateTempSubdirectory("comptoir-facturx-differential-").FullName;
 
-    protected FacturXProfileRun(FacturXProfile profile, string guideline, string stylesheet)
+    /// <param name="edits">Targeted edits of the profile (applied to a few of the documents that declare it), if any.</param>
+    protected FacturXProfileRun(FacturXProfile profile, string guideline, string stylesheet, Func<IReadOnlyList<DifferentialCase>, IReadOnlyList<DifferentialCase>>? edits = null)
     {
         Profile = profile;
         Guideline = guideline;
@@ -34,8 +35,13 @@ public abstract class FacturXProfileRun : IDisposable
         var seeds = samples.Where(s => Declares(s.Xml, guideline) && !s.Name.Contains("-unit/", StringComparison.Ordinal)).ToList();
         var mutants = InvoiceMutator.Mutate([.. seeds, .. declared], MutantCount, DifferentialCorpus.Seed);
         Seeds = seeds;
-        Cases = [.. samples, .. generated, .. declared, .. mutants];
-        Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"));
+        Edited = edits?.Invoke([.. seeds.Take(3), .. declared.Where((_, i) => i % 10 == 0).Take(3)]) ?? [];
+        Cases = [.. samples, .. generated, .. declared, .. mutants, .. Edited];
+        var stopped = new List<string>();
+        var warnings = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        Official = SchematronBatch.RunStylesheet(ConformanceDirectory.Facturx("facturx-1.09.2", "xslt", stylesheet), Cases, Path.Combine(directory, "run"), stopped, warnings);
+        Stopped = stopped;
+        OfficialWarnings = warnings;
     }
 
     public FacturXProfile Profile { get; }
@@ -47,24 +53,44 @@ public abstract class FacturXProfileRun : IDisposable
     /// <summary>The official samples that declare the profile (unit tests aside).</summary>
     public IReadOnlyList<DifferentialCase> Seeds { get; } = [];
 
+    /// <summary>The documents the profile's targeted edits made.</summary>
+    public IReadOnlyList<DifferentialCase> Edited { get; } = [];
+
     public IReadOnlyList<DifferentialCase> Cases { get; } = [];
 
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Official { get; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    /// <summary>The official warning ids of each document the official rules judge.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> OfficialWarnings { get; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The documents on which the official rules stop with a dynamic error (no verdict to compare with).</summary>
+    public IReadOnlyList<string> Stopped { get; } = [];
+
     /// <summary>The native fatal ids of the profile's rules, the unnamed reports as "?".</summary>
-    public IReadOnlySet<string> Native(byte[] xml) =>
-        InvoiceValidator.Validate(xml, new ValidationOptions { En16931 = false, FacturXProfile = Profile })
-            .FatalRuleIds.Select(id => FacturXRules.Unnamed.Contains(id) ? "?" : id).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Native(byte[] xml) => NativeIds(xml, FindingSeverity.Fatal);
+
+    /// <summary>The native warning ids of the profile's rules.</summary>
+    public IReadOnlySet<string> NativeWarnings(byte[] xml) => NativeIds(xml, FindingSeverity.Warning);
 
     /// <summary>The documents whose native and official fatal ids differ, one line each; empty when none does.</summary>
-    public string Differences(out int differing)
+    public string Differences(out int differing) => Compare(Official, Native, out differing);
+
+    /// <summary>The documents whose native and official warning ids differ, one line each; empty when none does.</summary>
+    public string WarningDifferences(out int differing) => Compare(OfficialWarnings, NativeWarnings, out differing);
+
+    private IReadOnlySet<string> NativeIds(byte[] xml, FindingSeverity severity) =>
+        InvoiceValidator.Validate(xml, new ValidationOptions { En16931 = false, FacturXProfile = Profile })
+            .Findings.Where(f => f.Severity == severity)
+            .Select(f => FacturXRules.Unnamed.Contains(f.RuleId) ? "?" : f.RuleId).ToHashSet(StringComparer.Ordinal);
+
+    private string Compare(IReadOnlyDictionary<string, IReadOnlySet<string>> official, Func<byte[], IReadOnlySet<string>> native, out int differing)
     {
         var report = new StringBuilder();
         differing = 0;
-        foreach (var item in Cases.Where(c => Official.ContainsKey(c.Name)))
+        foreach (var item in Cases.Where(c => official.ContainsKey(c.Name)))
         {
-            var expected = Official[item.Name];
-            var actual = Native(item.Xml);
+            var expected = official[item.Name];
+            var actual = native(item.Xml);
             var missing = expected.Except(actual).Order(StringComparer.Ordinal).ToList();
             var extra = actual.Except(expected).Order(StringComparer.Ordinal).ToList();
             if (missing.Count > 0 || extra.Count > 0)

@@ -38,8 +38,15 @@ public static class SchematronBatch
     /// <summary>
     /// Runs one compiled Schematron over the given documents in one JVM (a folder in, a folder of SVRL out, under
     /// <paramref name="workDirectory"/>): per document, its fatal rule ids; a document Saxon could not process has none.
+    /// The documents whose report Saxon began and broke off (a dynamic error in a rule's test) are added to
+    /// <paramref name="stopped"/>, and each document's warning ids to <paramref name="warnings"/>, when given.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(string stylesheet, IEnumerable<DifferentialCase> cases, string workDirectory)
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> RunStylesheet(
+        string stylesheet,
+        IEnumerable<DifferentialCase> cases,
+        string workDirectory,
+        ICollection<string>? stopped = null,
+        IDictionary<string, IReadOnlySet<string>>? warnings = null)
     {
         var results = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var input = workDirectory + "-in";
@@ -65,20 +72,53 @@ public static class SchematronBatch
         foreach (var (file, name) in files)
         {
             var report = Path.Combine(output, file);
-            if (File.Exists(report))
+            if (!File.Exists(report))
+            {
+                continue;
+            }
+
+            if (Complete(report))
             {
                 results[name] = FatalRuleIds(report);
+                if (warnings is not null)
+                {
+                    warnings[name] = WarningRuleIds(report);
+                }
+            }
+            else
+            {
+                stopped?.Add(name);
             }
         }
 
         return results;
     }
 
+    /// <summary>A report Saxon finished: one it stopped writing on a dynamic error of the rules is not well-formed.</summary>
+    private static bool Complete(string svrlPath)
+    {
+        try
+        {
+            XDocument.Load(svrlPath);
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The ids of the failed asserts and successful reports flagged fatal (or not flagged at all).</summary>
     public static IReadOnlySet<string> FatalRuleIds(string svrlPath) =>
+        RuleIds(svrlPath, flag => flag is not ("warning" or "information" or "info"));
+
+    /// <summary>The ids of the failed asserts and successful reports flagged warning.</summary>
+    public static IReadOnlySet<string> WarningRuleIds(string svrlPath) => RuleIds(svrlPath, flag => flag == "warning");
+
+    private static IReadOnlySet<string> RuleIds(string svrlPath, Func<string?, bool> flagged) =>
         XDocument.Load(svrlPath).Descendants()
             .Where(e => e.Name == Svrl + "failed-assert" || e.Name == Svrl + "successful-report")
-            .Where(e => ((string?)e.Attribute("flag"))?.ToLowerInvariant() is not ("warning" or "information" or "info"))
+            .Where(e => flagged(((string?)e.Attribute("flag"))?.ToLowerInvariant()))
             .Select(e => (string?)e.Attribute("id") ?? "?")
             .ToHashSet(StringComparer.Ordinal);
 }

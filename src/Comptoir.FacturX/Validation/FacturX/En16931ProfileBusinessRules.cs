@@ -37,7 +37,7 @@ internal static class En16931ProfileBusinessRules
         "BR-DEC-09", "BR-DEC-10", "BR-DEC-11", "BR-DEC-12", "BR-DEC-13", "BR-DEC-14", "BR-DEC-15", "BR-DEC-16", "BR-DEC-17", "BR-DEC-18",
         "BR-53", "BR-CO-14", "BR-49", "BR-50", "BR-61",
         "BR-16", "BR-62", "BR-63", "BR-S-01", "BR-Z-01", "BR-E-01", "BR-AE-01", "BR-IC-01", "BR-G-01", "BR-O-01", "BR-AF-01", "BR-AG-01",
-        "CII-SR-467", "CII-SR-468", "CII-SR-469", "BR-B-01", "BR-B-02", "CII-SR-475", "CII-SR-476", "CII-SR-474",
+        "CII-SR-467", "CII-SR-468", "CII-SR-469", "BR-B-01", "BR-B-02", "CII-SR-474",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static void Check(CiiDocument d, FindingCollector f)
@@ -69,6 +69,9 @@ internal static class En16931ProfileBusinessRules
         {
             f.Require(!OneContactHasBoth(agreement.Elements(Seller)), En16931ProfileRules.CiiSr465, agreement);
             f.Require(!OneContactHasBoth(agreement.Elements(Buyer)), En16931ProfileRules.CiiSr466, agreement);
+            var supportingDocuments = agreement.Elements(AdditionalReferencedDocument).Where(r => r.Elements(TypeCodeName).Any(t => XsValues.NormalizeSpace(t.Value) == "916")).ToList();
+            f.Require(supportingDocuments.Elements(Name).Count() <= 1, En16931ProfileRules.CiiSr475, agreement);
+            f.Require(supportingDocuments.Elements(Ram + "AttachmentBinaryObject").Count() <= 1, En16931ProfileRules.CiiSr476, agreement);
         }
 
         foreach (var delivery in root.Elements(SupplyChainTradeTransaction).Elements(Delivery))

@@ -7,11 +7,11 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// <summary>
 /// The Factur-X 1.09.2 rules of one profile, over a CII document. Each profile's official rule set is complete in
 /// itself (its own binding of the business rules beside its structure rules), so a profile's findings are its
-/// rules' only, not added to the EN 16931 ones. MINIMUM, BASIC WL, BASIC and EN 16931 are implemented; EXTENDED is not.
+/// rules' only, not added to the EN 16931 ones. All five profiles are implemented.
 /// </summary>
 internal static class FacturXRuleSet
 {
-    public static bool Implements(FacturXProfile profile) => profile != FacturXProfile.Extended;
+    public static bool Implements(FacturXProfile profile) => Enum.IsDefined(profile);
 
     public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
     {
@@ -29,12 +29,19 @@ internal static class FacturXRuleSet
         }
         else
         {
-            var business = new FindingCollector();
-            En16931ProfileBusinessRules.Check(document, business);
-            var leftOut = ProfileRuleSubsets.LeftOut(profile);
-            foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
+            if (profile == FacturXProfile.Extended)
             {
-                findings.Add(finding);
+                ExtendedProfileBusinessRules.Check(document, findings);
+            }
+            else
+            {
+                var business = new FindingCollector();
+                En16931ProfileBusinessRules.Check(document, business);
+                var leftOut = ProfileRuleSubsets.LeftOut(profile);
+                foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
+                {
+                    findings.Add(finding);
+                }
             }
 
             foreach (var table in ProfileRuleSubsets.Structure(profile))

@@ -6,7 +6,8 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// <summary>
 /// BASIC and BASIC WL as subsets of the EN 16931 profile: their business-rule asserts are the EN 16931 profile's,
 /// same contexts, tests and flags, each a pattern of its own, less the rules each leaves out; their structure rules
-/// are their own tables. The few structure asserts that sit in the patterns of business rules are tables of their own.
+/// are their own tables. The few structure asserts that sit in the patterns of business rules are tables of their own
+/// (EXTENDED keeps those of the agreement's parties and the preceding invoice, not those of the line settlement).
 /// </summary>
 internal static class ProfileRuleSubsets
 {
@@ -52,6 +53,7 @@ internal static class ProfileRuleSubsets
     {
         FacturXProfile.Basic => [BasicProfileStructure.Rules, AgreementParties, PrecedingInvoice],
         FacturXProfile.BasicWl => [BasicWlProfileStructure.Rules, AgreementParties, PrecedingInvoice],
+        FacturXProfile.Extended => [.. ExtendedProfileStructure.Rules, AgreementParties, PrecedingInvoice],
         _ => [En16931ProfileStructure.Rules, AgreementParties, PrecedingInvoice, LineSettlement],
     };
 

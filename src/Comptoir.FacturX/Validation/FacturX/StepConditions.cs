@@ -20,6 +20,7 @@ internal static class StepConditions
             "scheme" => (e, v) => e.Elements(Id).Attributes("schemeID").Any(a => a.Value == v),
             "indicator" => (e, v) => e.Elements(ChargeIndicator).Elements(Indicator).Any(i => i.Value == v),
             "currency" => (e, v) => CurrencyIs(e, v == "invoice" ? InvoiceCurrencyCode : TaxCurrencyCode),
+            "documentCurrency" => (e, v) => DocumentCurrencyIs(e, v == "invoice" ? InvoiceCurrencyCode : TaxCurrencyCode),
             "listID" => (e, v) => v.Length == 0 ? e.Attribute("listID") is null : (string?)e.Attribute("listID") == v,
             _ => throw new ArgumentException($"Unknown step condition [{text}]"),
         };
@@ -29,4 +30,11 @@ internal static class StepConditions
     /// <summary>@currencyID = ../../ram:InvoiceCurrencyCode (or TaxCurrencyCode): false without the attribute.</summary>
     private static bool CurrencyIs(XElement amount, XName code) =>
         amount.Attribute("currencyID") is { } currency && (amount.Parent?.Parent?.Elements(code).Any(c => c.Value == currency.Value) ?? false);
+
+    /// <summary>@currencyID = /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode (or TaxCurrencyCode).</summary>
+    private static bool DocumentCurrencyIs(XElement amount, XName code) =>
+        amount.Attribute("currencyID") is { } currency
+            && amount.Document?.Root is { } root
+            && root.Name == CrossIndustryInvoice
+            && root.Elements(SupplyChainTradeTransaction).Elements(Settlement).Elements(code).Any(c => c.Value == currency.Value);
 }

@@ -11,7 +11,9 @@ namespace Comptoir.FacturX.Validation.FacturX;
 /// official rule runs there. The official rules are one pattern, so an element is checked by the first entry whose
 /// path it matches. A path step may carry one of the few conditions the official contexts use, written here as
 /// [type=130], [type!=916,50,130], [scheme=VA], [scheme!=VA,FC], [indicator=false], [indicator!=false,true],
-/// [currency=invoice], [currency!=invoice,tax], [listID=] (no listID) and [listID!=,5153] (a listID, not 5153).
+/// [currency=invoice], [currency!=invoice,tax], [documentCurrency=invoice] (the invoice's currency read from the
+/// document element rather than from the grandparent), [listID=] (no listID), [listID=5153] and [listID!=,5153]
+/// (a listID, not 5153).
 /// </summary>
 internal sealed class StructureTable
 {
@@ -53,6 +55,9 @@ internal sealed class StructureTable
 
     /// <summary>count(child) &lt;= 1.</summary>
     public static ElementCheck AtMostOne(string child, string id) => Count(child, id, "may occur at maximum 1 times", n => n <= 1);
+
+    /// <summary>count(child) &lt;= 2.</summary>
+    public static ElementCheck AtMostTwo(string child, string id) => Count(child, id, "may occur at maximum 2 times", n => n <= 2);
 
     /// <summary>count(child) &gt;= 1.</summary>
     public static ElementCheck AtLeastOne(string child, string id) => Count(child, id, "must occur at least 1 times", n => n >= 1);
