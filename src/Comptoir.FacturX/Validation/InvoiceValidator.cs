@@ -72,6 +72,7 @@ public static class InvoiceValidator
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
         var report = Validate(document);
+        var cenFindings = report.Syntax == InvoiceSyntax.Cii ? report.Findings : null;
         if (!options.En16931)
         {
             report = report with { Findings = [] };
@@ -92,7 +93,7 @@ public static class InvoiceValidator
         }
 
         return profile is { } checkedProfile
-            ? report with { Findings = [.. report.Findings, .. FacturXRuleSet.Validate(root, checkedProfile)], FacturXProfile = checkedProfile }
+            ? report with { Findings = [.. report.Findings, .. FacturXRuleSet.Validate(root, checkedProfile, cenFindings)], FacturXProfile = checkedProfile }
             : report;
     }
 

@@ -40,10 +40,11 @@ internal static class En16931ProfileBusinessRules
         "CII-SR-467", "CII-SR-468", "CII-SR-469", "BR-B-01", "BR-B-02", "CII-SR-474",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static void Check(CiiDocument d, FindingCollector f)
+    /// <param name="cenFindings">The EN 16931 CII rules' findings on this document when already known (null: run them).</param>
+    public static void Check(CiiDocument d, FindingCollector f, IReadOnlyList<ValidationFinding>? cenFindings = null)
     {
         var hasSummation = d.All(Summation).Count > 0;
-        foreach (var finding in CiiRuleSet.Validate(d.Root))
+        foreach (var finding in cenFindings ?? CiiRuleSet.Validate(d.Root))
         {
             if (SameAsCen.Contains(finding.RuleId) || (finding.RuleId == BrCo15.Id && hasSummation))
             {

@@ -37,10 +37,11 @@ internal static partial class ExtendedProfileBusinessRules
 
     private static readonly XName SubjectCode = Ram + "SubjectCode";
 
-    public static void Check(CiiDocument d, FindingCollector f)
+    /// <param name="cenFindings">The EN 16931 CII rules' findings on this document when already known (null: run them).</param>
+    public static void Check(CiiDocument d, FindingCollector f, IReadOnlyList<ValidationFinding>? cenFindings = null)
     {
         var en16931 = new FindingCollector();
-        En16931ProfileBusinessRules.Check(d, en16931);
+        En16931ProfileBusinessRules.Check(d, en16931, cenFindings);
         foreach (var finding in en16931.Findings.Where(finding => !NotInExtended.Contains(finding.RuleId)))
         {
             f.Add(finding);

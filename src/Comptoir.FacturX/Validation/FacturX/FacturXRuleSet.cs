@@ -13,7 +13,11 @@ internal static class FacturXRuleSet
 {
     public static bool Implements(FacturXProfile profile) => Enum.IsDefined(profile);
 
-    public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile)
+    /// <param name="cenFindings">
+    /// The EN 16931 CII rules' findings on this document when the caller has them (the profiles from BASIC up reuse
+    /// many of them): null runs those rules again.
+    /// </param>
+    public static IReadOnlyList<ValidationFinding> Validate(XElement root, FacturXProfile profile, IReadOnlyList<ValidationFinding>? cenFindings = null)
     {
         if (!Implements(profile))
         {
@@ -31,12 +35,12 @@ internal static class FacturXRuleSet
         {
             if (profile == FacturXProfile.Extended)
             {
-                ExtendedProfileBusinessRules.Check(document, findings);
+                ExtendedProfileBusinessRules.Check(document, findings, cenFindings);
             }
             else
             {
                 var business = new FindingCollector();
-                En16931ProfileBusinessRules.Check(document, business);
+                En16931ProfileBusinessRules.Check(document, business, cenFindings);
                 var leftOut = ProfileRuleSubsets.LeftOut(profile);
                 foreach (var finding in business.Findings.Where(f => !leftOut.Contains(f.RuleId)))
                 {
