@@ -97,12 +97,9 @@ internal sealed class CiiDocument
         party?.Elements(TaxRegistration).Elements(Id).Where(id => id.Attribute("schemeID") is { } scheme && schemes.Contains(scheme.Value)) ?? [];
 
     /// <summary>ChargeIndicator/udt:Indicator compared with a boolean (the text cast to xs:boolean).</summary>
-    public static bool IndicatorIs(XElement allowanceCharge, bool charge) =>
-        IndicatorIs(allowanceCharge.Children(ChargeIndicator), charge);
-
-    private static bool IndicatorIs(ChildElements chargeIndicators, bool charge)
+    public static bool IndicatorIs(XElement allowanceCharge, bool charge)
     {
-        foreach (var chargeIndicator in chargeIndicators)
+        foreach (var chargeIndicator in allowanceCharge.Children(ChargeIndicator))
         {
             foreach (var indicator in chargeIndicator.Children(Indicator))
             {
@@ -115,6 +112,10 @@ internal sealed class CiiDocument
 
         return false;
     }
+
+    /// <summary>An allowance or charge's ram:ChargeIndicator/udt:Indicator = 'true' | 'false': the text compared as a string.</summary>
+    public static bool IndicatorTextOf(XElement allowanceCharge, string text) =>
+        allowanceCharge.Elements(ChargeIndicator).Any(i => IndicatorText(i, text));
 
     /// <summary>ChargeIndicator[udt:Indicator = 'true' | 'false']: the text compared as a string.</summary>
     public static bool IndicatorText(XElement chargeIndicator, string text) =>

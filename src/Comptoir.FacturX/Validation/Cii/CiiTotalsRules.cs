@@ -37,7 +37,7 @@ internal static class CiiTotalsRules
         var invoiceCurrencies = d.InvoiceCurrencies.Select(c => c.Value).ToList();
         foreach (var taxTotal in d.All(TaxTotalAmount).Where(t => t.Parent?.Name == Summation && invoiceCurrencies.Contains((string?)t.Attribute("currencyID") ?? "\u0000")))
         {
-            var sum = d.VatBreakdown.Elements(CalculatedAmount).Sum(a => XsValues.Double(a.Value) ?? double.NaN);
+            var sum = XsValues.Sum(d.VatBreakdown.Elements(CalculatedAmount));
             f.Require(XsValues.Double(taxTotal.Value) == XsValues.Cents(sum), BrCo14, taxTotal);
         }
     }

@@ -23,14 +23,14 @@ internal static class CiiVatCategoryRules
         {
             switch (code)
             {
-                case "S": f.Require(ids.SellerVatOrTaxOrRepresentative, BrS02, tax); f.Require(RateAbove(tax, 0), BrS05, tax); break;
+                case "S": f.Require(ids.SellerVatOrTaxOrRepresentative, BrS02, tax); f.Require(RateAboveZero(tax), BrS05, tax); break;
                 case "Z": f.Require(ids.SellerVatOrTaxOrRepresentative, BrZ02, tax); f.Require(RateIsZero(tax), BrZ05, tax); break;
                 case "E": f.Require(ids.SellerVatOrTaxOrRepresentative, BrE02, tax); f.Require(RateIsZero(tax), BrE05, tax); break;
                 case "AE": f.Require(ids.ReverseChargeParties, BrAe02, tax); f.Require(RateIsZero(tax), BrAe05, tax); break;
                 case "K": f.Require(ids.IntraCommunityParties, BrIc02, tax); f.Require(RateIsZero(tax), BrIc05, tax); break;
                 case "G": f.Require(ids.SellerVatOrRepresentativeAnywhere, BrG02, tax); f.Require(RateIsZero(tax), BrG05, tax); break;
                 case "O": f.Require(ids.NoVatIdentifiers, BrO02, tax); f.Require(tax.Element(RatePercent) is null, BrO05, tax); break;
-                case "L": f.Require(ids.SellerVatOrTaxOrRepresentative, BrAf02, tax); f.Require(RateAbove(tax, 0), BrAf05, tax); break;
+                case "L": f.Require(ids.SellerVatOrTaxOrRepresentative, BrAf02, tax); f.Require(RateAboveZero(tax), BrAf05, tax); break;
                 case "M": f.Require(ids.SellerVatOrTaxOrRepresentative, BrAg02, tax); f.Require(RateAtLeastZero(tax), BrAg05, tax); break;
             }
         }
@@ -39,14 +39,14 @@ internal static class CiiVatCategoryRules
         {
             switch (code)
             {
-                case "S": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrS04 : BrS03, tax); f.Require(RateAbove(tax, 0), charge ? BrS07 : BrS06, tax); break;
+                case "S": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrS04 : BrS03, tax); f.Require(RateAboveZero(tax), charge ? BrS07 : BrS06, tax); break;
                 case "Z": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrZ04 : BrZ03, tax); f.Require(RateIsZero(tax), charge ? BrZ07 : BrZ06, tax); break;
                 case "E": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrE04 : BrE03, tax); f.Require(RateIsZero(tax), charge ? BrE07 : BrE06, tax); break;
                 case "AE": f.Require(ids.ReverseChargeParties, charge ? BrAe04 : BrAe03, tax); f.Require(RateIsZero(tax), charge ? BrAe07 : BrAe06, tax); break;
                 case "K": f.Require(ids.IntraCommunityParties, charge ? BrIc04 : BrIc03, tax); f.Require(RateIsZero(tax), charge ? BrIc07 : BrIc06, tax); break;
                 case "G": f.Require(ids.SellerVatOrRepresentativeAnywhere, charge ? BrG04 : BrG03, tax); f.Require(RateIsZero(tax), charge ? BrG07 : BrG06, tax); break;
                 case "O": f.Require(ids.NoVatIdentifiers, charge ? BrO04 : BrO03, tax); f.Require(tax.Element(RatePercent) is null, charge ? BrO07 : BrO06, tax); break;
-                case "L": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrAf04 : BrAf03, tax); f.Require(RateAbove(tax, 0), charge ? BrAf07 : BrAf06, tax); break;
+                case "L": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrAf04 : BrAf03, tax); f.Require(RateAboveZero(tax), charge ? BrAf07 : BrAf06, tax); break;
                 case "M": f.Require(ids.SellerVatOrTaxOrRepresentative, charge ? BrAg04 : BrAg03, tax); f.Require(RateAtLeastZero(tax), charge ? BrAg07 : BrAg06, tax); break;
             }
         }
@@ -210,11 +210,11 @@ internal static class CiiVatCategoryRules
         }
     }
 
-    internal static bool RateIsZero(XElement tax) => XsValues.AnyEquals(tax.Children(RatePercent), 0);
+    internal static bool RateIsZero(XElement tax) => XsValues.AnyNumber(tax.Children(RatePercent), static rate => rate == 0);
 
-    internal static bool RateAbove(XElement tax, double floor) => XsValues.AnyGreaterThan(tax.Children(RatePercent), floor);
+    internal static bool RateAboveZero(XElement tax) => XsValues.AnyNumber(tax.Children(RatePercent), static rate => rate > 0);
 
-    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyAtLeast(tax.Children(RatePercent), 0);
+    internal static bool RateAtLeastZero(XElement tax) => XsValues.AnyNumber(tax.Children(RatePercent), static rate => rate >= 0);
 
     /// <summary>Σ lines of the category (and rate) + Σ charges - Σ allowances, each rounded to cents (decimal).</summary>
     internal static decimal CategoryBasis(CiiDocument d, string code, decimal? rate) => new CiiCategoryBases(d.Root).Of(code, rate);

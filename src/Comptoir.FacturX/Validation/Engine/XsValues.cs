@@ -167,12 +167,15 @@ internal static partial class XsValues
 
     public static bool AnyAtLeast(IEnumerable<XElement> nodes, double number) => nodes.Any(n => Double(n.Value) is { } value && value >= number);
 
-    // The same three over ChildElements, without the closure and the iterator.
-    public static bool AnyEquals(ChildElements nodes, double number)
+    /// <summary>
+    /// Some node's text casts to a number that passes <paramref name="test"/>: the three above over
+    /// <see cref="ChildElements"/>, without an iterator (and without a closure, given a static lambda).
+    /// </summary>
+    public static bool AnyNumber(ChildElements nodes, Func<double, bool> test)
     {
         foreach (var node in nodes)
         {
-            if (Double(node.Value) is { } value && value == number)
+            if (Double(node.Value) is { } value && test(value))
             {
                 return true;
             }
@@ -181,30 +184,33 @@ internal static partial class XsValues
         return false;
     }
 
-    public static bool AnyGreaterThan(ChildElements nodes, double number)
+    /// <summary>fn:sum over untyped nodes: each cast to xs:double (NaN when it does not cast), added in document order.</summary>
+    public static double Sum(IEnumerable<XElement> nodes)
     {
+        var sum = 0d;
         foreach (var node in nodes)
         {
-            if (Double(node.Value) is { } value && value > number)
-            {
-                return true;
-            }
+            sum += Double(node.Value) ?? double.NaN;
         }
 
-        return false;
+        return sum;
     }
 
-    public static bool AnyAtLeast(ChildElements nodes, double number)
+    /// <summary>sum(nodes/xs:decimal(.)): null when one does not cast to xs:decimal (where Saxon would raise an error).</summary>
+    public static decimal? DecimalSum(IEnumerable<XElement> nodes)
     {
+        var sum = 0m;
         foreach (var node in nodes)
         {
-            if (Double(node.Value) is { } value && value >= number)
+            if (Decimal(node.Value) is not { } value)
             {
-                return true;
+                return null;
             }
+
+            sum += value;
         }
 
-        return false;
+        return sum;
     }
 
     private static readonly char[] XmlWhitespace = [' ', '\t', '\r', '\n'];

@@ -169,13 +169,13 @@ internal static class En16931ProfileBusinessRules
 
     private static void CheckTotalsAndPayment(CiiDocument d, FindingCollector f)
     {
-        var charges = d.DocumentAllowanceCharges.Where(a => IndicatorText(a, "true")).ToList();
-        var allowances = d.DocumentAllowanceCharges.Where(a => IndicatorText(a, "false")).ToList();
+        var charges = d.DocumentAllowanceCharges.Where(a => CiiDocument.IndicatorTextOf(a, "true")).ToList();
+        var allowances = d.DocumentAllowanceCharges.Where(a => CiiDocument.IndicatorTextOf(a, "false")).ToList();
         foreach (var totals in d.All(Summation))
         {
             f.Require(
                 (allowances.Count == 0 && totals.Element(AllowanceTotalAmount) is null)
-                    || XsValues.AnyEquals(totals.Elements(AllowanceTotalAmount), XsValues.Cents(SumOfAmounts(allowances.Elements(ActualAmount)))),
+                    || XsValues.AnyEquals(totals.Elements(AllowanceTotalAmount), XsValues.Cents(XsValues.Sum(allowances.Elements(ActualAmount)))),
                 BrCo11,
                 totals);
             f.Require((charges.Count == 0 && totals.Element(ChargeTotalAmount) is null) || ChargeTotalMatches(d, charges), BrCo12, totals);
@@ -209,13 +209,7 @@ internal static class En16931ProfileBusinessRules
         }
 
         var logistics = d.Root.Elements(SupplyChainTradeTransaction).Elements(Settlement).Elements(Ram + "SpecifiedLogisticsServiceCharge").Elements(Ram + "AppliedAmount");
-        var expected = XsValues.Cents(XsValues.Cents(SumOfAmounts(charges.Elements(ActualAmount))) + XsValues.Cents(SumOfAmounts(logistics)));
+        var expected = XsValues.Cents(XsValues.Cents(XsValues.Sum(charges.Elements(ActualAmount))) + XsValues.Cents(XsValues.Sum(logistics)));
         return XsValues.Cents(total) == expected;
     }
-
-    private static double SumOfAmounts(IEnumerable<XElement> amounts) => amounts.Sum(a => XsValues.Double(a.Value) ?? double.NaN);
-
-    /// <summary>ram:ChargeIndicator/udt:Indicator = 'true' | 'false', compared as text.</summary>
-    private static bool IndicatorText(XElement allowanceCharge, string text) =>
-        allowanceCharge.Elements(ChargeIndicator).Any(i => CiiDocument.IndicatorText(i, text));
 }

@@ -35,7 +35,7 @@ internal static class En16931ProfileCategoryRules
 
         foreach (var tax in d.All(CategoryTradeTax).Where(t => t.Parent?.Name == AllowanceCharge))
         {
-            foreach (var charge in new[] { false, true }.Where(c => tax.Parent!.Elements(ChargeIndicator).Any(i => CiiDocument.IndicatorText(i, c ? "true" : "false"))))
+            foreach (var charge in new[] { false, true }.Where(c => CiiDocument.IndicatorTextOf(tax.Parent!, c ? "true" : "false")))
             {
                 foreach (var code in Codes.Where(c => CiiDocument.HasCategory(tax, c)))
                 {
@@ -135,7 +135,7 @@ internal static class En16931ProfileCategoryRules
 
     private static bool RateHolds(XElement tax, string code) => code switch
     {
-        "S" or "L" => RateAbove(tax, 0),
+        "S" or "L" => RateAboveZero(tax),
         "M" => RateAtLeastZero(tax),
         "O" => tax.Element(RatePercent) is null,
         _ => RateIsZero(tax),

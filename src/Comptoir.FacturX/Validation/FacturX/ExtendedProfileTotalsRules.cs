@@ -28,8 +28,8 @@ internal static class ExtendedProfileTotalsRules
     public static void Check(CiiDocument d, FindingCollector f)
     {
         var documentSettlement = d.Root.Elements(SupplyChainTradeTransaction).Elements(Settlement).ToList();
-        var allowances = documentSettlement.Elements(AllowanceCharge).Where(a => IndicatorText(a, "false")).ToList();
-        var charges = documentSettlement.Elements(AllowanceCharge).Where(a => IndicatorText(a, "true")).ToList();
+        var allowances = documentSettlement.Elements(AllowanceCharge).Where(a => CiiDocument.IndicatorTextOf(a, "false")).ToList();
+        var charges = documentSettlement.Elements(AllowanceCharge).Where(a => CiiDocument.IndicatorTextOf(a, "true")).ToList();
         var allowanceSum = Cents(allowances.Elements(ActualAmount));
         var chargeSum = Add(CentsTimes100(charges.Elements(ActualAmount)), Cents(documentSettlement.Elements(LogisticsCharge).Elements(AppliedAmount)));
         foreach (var totals in d.All(Summation))
@@ -38,8 +38,8 @@ internal static class ExtendedProfileTotalsRules
             var lines = settlement?.Parent?.Elements(LineItem).ToList() ?? [];
             var detailLines = lines.Where(ExtendedProfileLineRules.IsDetailLine).ToList();
             var lineSum = CentsTimes100(detailLines.Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount));
-            var allowanceCount = settlement?.Elements(AllowanceCharge).Count(a => IndicatorText(a, "false")) ?? 0;
-            var chargeCount = (settlement?.Elements(AllowanceCharge).Count(a => IndicatorText(a, "true")) ?? 0) + (settlement?.Elements(LogisticsCharge).Count() ?? 0);
+            var allowanceCount = settlement?.Elements(AllowanceCharge).Count(a => CiiDocument.IndicatorTextOf(a, "false")) ?? 0;
+            var chargeCount = (settlement?.Elements(AllowanceCharge).Count(a => CiiDocument.IndicatorTextOf(a, "true")) ?? 0) + (settlement?.Elements(LogisticsCharge).Count() ?? 0);
             var tolerance = Cent * (detailLines.Count + allowanceCount + chargeCount);
 
             f.Require(Within(First(totals, LineTotalAmount), lineSum, Cent * lines.Count), ExtCo10, totals);
@@ -82,10 +82,10 @@ internal static class ExtendedProfileTotalsRules
     private static bool DueAmountMatches(XElement totals)
     {
         var due = First(totals, DuePayableAmount);
-        var grand = DecimalSum(totals.Elements(GrandTotalAmount));
-        var prepaid = DecimalSum(totals.Elements(TotalPrepaidAmount));
-        var rounding = DecimalSum(totals.Elements(RoundingAmount));
-        var adjustments = DecimalSum(totals.Parent?.Elements(FinancialAdjustment).Elements(ActualAmount) ?? []);
+        var grand = XsValues.DecimalSum(totals.Elements(GrandTotalAmount));
+        var prepaid = XsValues.DecimalSum(totals.Elements(TotalPrepaidAmount));
+        var rounding = XsValues.DecimalSum(totals.Elements(RoundingAmount));
+        var adjustments = XsValues.DecimalSum(totals.Parent?.Elements(FinancialAdjustment).Elements(ActualAmount) ?? []);
         return due is not null && grand is not null && prepaid is not null && rounding is not null && adjustments is not null
             && due == grand - prepaid + rounding + adjustments;
     }
@@ -97,44 +97,12 @@ internal static class ExtendedProfileTotalsRules
         total is { } t && calculated is { } c && Math.Abs(t - c) <= tolerance;
 
     /// <summary>xs:decimal(round(sum(amounts) * 100) div 100), the sum in doubles; null when it is not a number.</summary>
-    private static decimal? CentsTimes100(IEnumerable<XElement> amounts) => ToDecimal(XsValues.Round(DoubleSum(amounts) * 100) / 100);
+    private static decimal? CentsTimes100(IEnumerable<XElement> amounts) => ToDecimal(XsValues.Round(XsValues.Sum(amounts) * 100) / 100);
 
     /// <summary>xs:decimal(round(sum(amounts) * 10 * 10) div 100), the sum in doubles.</summary>
-    private static decimal? Cents(IEnumerable<XElement> amounts) => ToDecimal(XsValues.Cents(DoubleSum(amounts)));
-
-    private static double DoubleSum(IEnumerable<XElement> amounts)
-    {
-        var sum = 0.0;
-        foreach (var amount in amounts)
-        {
-            sum += XsValues.Double(amount.Value) ?? double.NaN;
-        }
-
-        return sum;
-    }
+    private static decimal? Cents(IEnumerable<XElement> amounts) => ToDecimal(XsValues.Cents(XsValues.Sum(amounts)));
 
     private static decimal? ToDecimal(double value) => double.IsFinite(value) ? XsValues.ToDecimal(value) : null;
 
     private static decimal? Add(decimal? a, decimal? b) => a is { } x && b is { } y ? x + y : null;
-
-    /// <summary>sum(amounts/xs:decimal(.)); null when one is not a decimal.</summary>
-    private static decimal? DecimalSum(IEnumerable<XElement> amounts)
-    {
-        var sum = 0m;
-        foreach (var amount in amounts)
-        {
-            if (XsValues.Decimal(amount.Value) is not { } value)
-            {
-                return null;
-            }
-
-            sum += value;
-        }
-
-        return sum;
-    }
-
-    /// <summary>ram:ChargeIndicator/udt:Indicator = 'true' | 'false', compared as text.</summary>
-    private static bool IndicatorText(XElement allowanceCharge, string text) =>
-        allowanceCharge.Elements(ChargeIndicator).Any(i => CiiDocument.IndicatorText(i, text));
 }

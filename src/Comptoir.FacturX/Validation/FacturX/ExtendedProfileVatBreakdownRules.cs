@@ -142,20 +142,6 @@ internal static class ExtendedProfileVatBreakdownRules
             + LogisticsCharges.Count(l => key.Matches(l.Elements(AppliedTradeTax).ToList()));
 
         /// <summary>round(sum(amounts/xs:decimal(.)) * 100) div 100; null when an amount is not a decimal.</summary>
-        private static decimal? CentsOfSum(IEnumerable<XElement> amounts)
-        {
-            var sum = 0m;
-            foreach (var amount in amounts)
-            {
-                if (XsValues.Decimal(amount.Value) is not { } value)
-                {
-                    return null;
-                }
-
-                sum += value;
-            }
-
-            return XsValues.Cents(sum);
-        }
+        private static decimal? CentsOfSum(IEnumerable<XElement> amounts) => XsValues.DecimalSum(amounts) is { } sum ? XsValues.Cents(sum) : null;
     }
 }

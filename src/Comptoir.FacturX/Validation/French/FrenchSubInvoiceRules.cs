@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Comptoir.FacturX.Validation.Engine;
 using static Comptoir.FacturX.Validation.Cii.CiiNames;
 
 namespace Comptoir.FacturX.Validation.French;
@@ -67,13 +68,13 @@ internal static class FrenchSubInvoiceRules
             .Where(l => FrenchXPath.AnyIs(l.Elements(LineDocument).Elements(FrenchNames.ParentLineId), headId) && FrenchXPath.AnyIsNot(FrenchInvoice.LineStatus(l), "INFORMATION"))
             .Elements(LineSettlement).Elements(LineSummation).Elements(LineTotalAmount).ToList();
         var netTotal = FrenchXPath.Number(summation.Elements(LineTotalAmount));
-        f.Require(Math.Abs(netTotal - FrenchXPath.Sum(childTotals)) <= Tolerance(childTotals.Count), "BR-FR-MV-05_EXT-FR-FE-BG-12", head);
+        f.Require(Math.Abs(netTotal - XsValues.Sum(childTotals)) <= Tolerance(childTotals.Count), "BR-FR-MV-05_EXT-FR-FE-BG-12", head);
 
         var tag = $"#{FrenchInvoice.LineInvoiceNumber(head)}#";
         var taggedVat = transaction.Elements(Settlement).Elements(TradeTax)
             .Where(t => FrenchXPath.AnyIs(t.Elements(TypeCodeName), "VAT") && FrenchXPath.String(t.Elements(ExemptionReason)).StartsWith(tag, StringComparison.Ordinal))
             .Elements(CalculatedAmount);
-        f.Require(Math.Abs(vatTotal - FrenchXPath.Sum(taggedVat)) <= Cent, "BR-FR-MV-09_EXT-FR-FE-181", head);
+        f.Require(Math.Abs(vatTotal - XsValues.Sum(taggedVat)) <= Cent, "BR-FR-MV-09_EXT-FR-FE-181", head);
 
         var grandTotals = summation.Elements(GrandTotalAmount).ToList();
         var headLineIds = head.Elements(LineDocument).Elements(LineId).ToList();

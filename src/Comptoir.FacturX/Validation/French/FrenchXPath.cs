@@ -55,18 +55,6 @@ internal static partial class FrenchXPath
 
     public static double Number(string text) => XsValues.Double(text) ?? double.NaN;
 
-    /// <summary>fn:sum over untyped nodes: each cast to xs:double, added in document order.</summary>
-    public static double Sum(IEnumerable<XElement> nodes)
-    {
-        var sum = 0d;
-        foreach (var node in nodes)
-        {
-            sum += Number(node.Value);
-        }
-
-        return sum;
-    }
-
     /// <summary>The general comparison "nodes = value": some node's text is exactly one of the values.</summary>
     public static bool AnyIs(IEnumerable<XElement> nodes, params string[] values) => nodes.Any(n => values.Contains(n.Value, StringComparer.Ordinal));
 
