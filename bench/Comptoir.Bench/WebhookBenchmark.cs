@@ -16,7 +16,8 @@ namespace Comptoir.Bench;
 public static class WebhookBenchmark
 {
     private const int Connections = 32;
-    private const int Rounds = 3;
+    // Even: the forth-and-back order cancels the drift only over pairs of rounds.
+    private const int Rounds = 2;
     private const int BacklogEvents = 10_000;
     private const int LatencySamples = 200;
 
@@ -120,8 +121,10 @@ public static class WebhookBenchmark
 
     /// <summary>
     /// POST /v2/client_invoices with no subscription (A), with three subscriptions to v1/client-invoices (B), and with
-    /// three whose receiver never answers in time (C: events written, next to nothing delivered), alternated
-    /// A B C A B C..., each round after the previous one's documents and deliveries are done.
+    /// three whose receiver never answers in time (C: events written, next to nothing delivered), each after the
+    /// previous one's documents and deliveries are done. The server slows as its database grows (A alone fell from
+    /// 3,008 to 1,843 req/s over one run of A B C A B C A B C), so the order runs forth and back (A B C, C B A, ...):
+    /// with an even number of rounds each kind sits at the same mean position, and a steady drift cancels out.
     /// </summary>
     private static async Task AlternatedRoundsAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration)
     {
@@ -131,13 +134,21 @@ public static class WebhookBenchmark
         var without = new List<LoadGenerator.Result>();
         var with = new List<LoadGenerator.Result>();
         var stalled = new List<LoadGenerator.Result>();
-        for (var round = 1; round <= Rounds; round++)
+        var cpuWithout = new List<CpuPerRequest>();
+        var cpuWith = new List<CpuPerRequest>();
+        var cpuStalled = new List<CpuPerRequest>();
+
+        async Task RoundAAsync(int round)
         {
             await LoadBenchmark.WaitForJobsAsync(database, server);
-            var a = await LoadGenerator.RunAsync($"round {round} A: no subscription", Connections, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
+            var (a, cpu) = await MeasuredRoundAsync(server, $"round {round} A: no subscription", http, body, duration);
             without.Add(a);
-            Console.WriteLine(a);
+            cpuWithout.Add(cpu);
+            Console.WriteLine($"{a}  {cpu}");
+        }
 
+        async Task RoundBAsync(int round)
+        {
             await LoadBenchmark.WaitForJobsAsync(database, server);
             var subscriptions = new List<string>();
             for (var i = 0; i < 3; i++)
@@ -146,33 +157,47 @@ public static class WebhookBenchmark
             }
 
             var deliveredBefore = receiver.Delivered;
-            var b = await LoadGenerator.RunAsync($"round {round} B: 3 subscriptions", Connections, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
+            var (b, cpu) = await MeasuredRoundAsync(server, $"round {round} B: 3 subscriptions", http, body, duration);
             with.Add(b);
+            cpuWith.Add(cpu);
             var deliveredDuring = receiver.Delivered - deliveredBefore;
             var backlog = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)"));
             var drain = Stopwatch.StartNew();
             await LoadBenchmark.WaitForJobsAsync(database, server);
             await WaitForDeliveriesAsync(database, server);
-            Console.WriteLine($"{b}  deliveries {deliveredDuring:N0} during the round ({deliveredDuring / b.Seconds:0}/s), {backlog:N0} waiting at its end, all done {drain.Elapsed.TotalSeconds:0.0} s later");
+            Console.WriteLine($"{b}  {cpu}  deliveries {deliveredDuring:N0} during the round ({deliveredDuring / b.Seconds:0}/s), {backlog:N0} waiting at its end, all done {drain.Elapsed.TotalSeconds:0.0} s later");
             foreach (var subscription in subscriptions)
             {
                 await UnsubscribeAsync(http, subscription);
             }
+        }
 
+        async Task RoundCAsync(int round)
+        {
             await LoadBenchmark.WaitForJobsAsync(database, server);
-            subscriptions.Clear();
+            var subscriptions = new List<string>();
             for (var i = 0; i < 3; i++)
             {
                 subscriptions.Add(await SubscribeAsync(http, receiver, $"round-{round}-stalled-{i}", WebhookTypes.ClientInvoices, receiver.StalledUrl));
             }
 
-            var c = await LoadGenerator.RunAsync($"round {round} C: 3 stalled subscriptions", Connections, duration, (client, _) => LoadBenchmark.CreateInvoiceAsync(client, body), http);
+            var (c, cpu) = await MeasuredRoundAsync(server, $"round {round} C: 3 stalled subscriptions", http, body, duration);
             stalled.Add(c);
-            Console.WriteLine(c);
+            cpuStalled.Add(cpu);
+            Console.WriteLine($"{c}  {cpu}");
             // Deleting the subscriptions drops their deliveries; the documents still render (and record events).
             foreach (var subscription in subscriptions)
             {
                 await UnsubscribeAsync(http, subscription);
+            }
+        }
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            Func<int, Task>[] order = round % 2 == 1 ? [RoundAAsync, RoundBAsync, RoundCAsync] : [RoundCAsync, RoundBAsync, RoundAAsync];
+            foreach (var run in order)
+            {
+                await run(round);
             }
         }
 
@@ -181,6 +206,65 @@ public static class WebhookBenchmark
         Console.WriteLine($"POST /v2/client_invoices, mean of {Rounds} rounds: without {meanWithout:0} req/s (p99 {string.Join(", ", without.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms), " +
             $"with 3 subscriptions {meanWith:0} req/s (p99 {string.Join(", ", with.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms): {(meanWith / meanWithout - 1) * 100:+0.0;-0.0} %; " +
             $"with 3 stalled subscriptions {stalled.Average(r => r.RequestsPerSecond):0} req/s: {(stalled.Average(r => r.RequestsPerSecond) / meanWithout - 1) * 100:+0.0;-0.0} %");
+        static string Mean(List<CpuPerRequest> rounds, List<CpuPerRequest> baseline)
+        {
+            var foreground = rounds.Average(r => r.Foreground);
+            var writer = rounds.Average(r => r.Writer);
+            return $"{foreground:0.000} ms less rendering ({(foreground / baseline.Average(r => r.Foreground) - 1) * 100:+0.0;-0.0} %), writer {writer:0.000} ms ({(writer / baseline.Average(r => r.Writer) - 1) * 100:+0.0;-0.0} %)";
+        }
+
+        Console.WriteLine($"server CPU per request, mean of the rounds: A {Mean(cpuWithout, cpuWithout)}; B {Mean(cpuWith, cpuWithout)}; C {Mean(cpuStalled, cpuWithout)}");
+    }
+
+    /// <summary>
+    /// The server's CPU time so far, from /proc (user and system, in clock ticks of 10 ms): the whole process, and
+    /// apart its SQLite writer thread and its low-priority rendering thread (whose share of a round depends on what
+    /// the CPU leaves it, not on the requests). Per request these are far steadier than req/s.
+    /// </summary>
+    private static (double Process, double Writer, double Background) ServerCpu(Process server)
+    {
+        static double Ticks(string stat)
+        {
+            // Fields 14 and 15, counted after the command name (which may hold spaces) closed by ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+        }
+
+        double writer = 0, background = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{server.Id}/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                var ms = Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                writer += name.StartsWith("comptoir-sqlite", StringComparison.Ordinal) ? ms : 0;
+                background += name.StartsWith("comptoir-backgr", StringComparison.Ordinal) ? ms : 0;
+            }
+            catch (IOException)
+            {
+                // A thread that ended meanwhile.
+            }
+        }
+
+        return (Ticks(File.ReadAllText($"/proc/{server.Id}/stat")), writer, background);
+    }
+
+    private sealed record CpuPerRequest(double Process, double Writer, double Background)
+    {
+        /// <summary>The request path's own CPU: the process less the rendering thread.</summary>
+        public double Foreground => Process - Background;
+
+        public override string ToString() => $"server CPU/request {Process:0.000} ms (less rendering {Foreground:0.000}, SQLite writer {Writer:0.000}, rendering {Background:0.000})";
+    }
+
+    private static async Task<(LoadGenerator.Result Result, CpuPerRequest Cpu)> MeasuredRoundAsync(Process server, string name, HttpClient http, byte[] body, TimeSpan duration)
+    {
+        var before = ServerCpu(server);
+        var result = await LoadGenerator.RunAsync(name, Connections, duration, (c, _) => LoadBenchmark.CreateInvoiceAsync(c, body), http);
+        var after = ServerCpu(server);
+        // The generator's one-second warm-up is inside the CPU reading and outside the count: a small, equal bias.
+        double requests = Math.Max(1, result.Requests);
+        return (result, new CpuPerRequest((after.Process - before.Process) / requests, (after.Writer - before.Writer) / requests, (after.Background - before.Background) / requests));
     }
 
     private static async Task<string> SubscribeAsync(HttpClient http, WebhookReceiver receiver, string path, string type, string? baseUrl = null)

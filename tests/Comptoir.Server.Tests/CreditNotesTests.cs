@@ -142,8 +142,8 @@ public sealed class CreditNotesTests
         Assert.Equal("deduct", note.GetProperty("settlement").GetString());
         // One invoice event for the cancellation, carrying the credit note's id.
         Assert.Equal(eventsBefore + 1, await CountAsync(server, "SELECT COUNT(*) FROM webhook_events"));
-        var payloads = await server.Database.ReadAsync(c => Dapper.SqlMapper.QueryAsync<string>(c, "SELECT payload FROM webhook_events"));
-        var payload = Assert.Single(payloads.Select(Comptoir.Server.Webhooks.WebhookPayloads.Read), p => p.Contains(noteId, StringComparison.Ordinal));
+        var stored = await server.Database.ReadAsync(c => Dapper.SqlMapper.QueryAsync<(string Payload, byte[]? Data)>(c, "SELECT payload, data FROM webhook_events"));
+        var payload = Assert.Single(stored.Select(s => Comptoir.Server.Webhooks.WebhookPayloads.Read(s.Payload, s.Data)), p => p.Contains(noteId, StringComparison.Ordinal));
         Assert.Contains("\"status\":\"canceled\"", payload, StringComparison.Ordinal);
 
         // A paid invoice cannot be canceled (its credit note is a refund, asked for explicitly).

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Comptoir.Server.Storage;
 using Comptoir.Server.Tests.Support;
@@ -130,26 +131,38 @@ public sealed class WebhookFanOutTests
         var only = Assert.Single(claimed);
         Assert.Equal("sub-quiet", only.SubscriptionId);
         Assert.Equal(1, only.Attempts);
-        using var payload = JsonDocument.Parse(WebhookPayloads.Read(only.Payload));
+        using var payload = JsonDocument.Parse(WebhookPayloads.Read(only.Payload, only.Data));
         Assert.Equal("item-1000", payload.RootElement.GetProperty("id").GetString());
         // Claimed once: a second claim finds nothing more for it.
         Assert.Empty(await store.ClaimAsync("other", 8, ["sub-busy"], new Dictionary<string, int>(), 4, TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 
     [Fact]
-    public void A_large_payload_is_kept_compressed_and_read_back_unchanged_and_a_small_one_as_is()
+    public void A_large_payload_is_kept_as_brotli_bytes_and_read_back_unchanged_and_a_small_one_as_text()
     {
         var large = WebhookEvents.Data(WebhookEventNames.Created, Resource(7));
-        var stored = WebhookPayloads.Store(large);
+        var (payload, data) = WebhookPayloads.Store(large);
 
-        Assert.StartsWith(WebhookPayloads.CompressedPrefix, stored, StringComparison.Ordinal);
-        Assert.True(stored.Length * 2 < large.Length, $"{stored.Length} stored characters for {large.Length}");
-        Assert.Equal(large, WebhookPayloads.Read(stored));
+        Assert.Equal(string.Empty, payload);
+        Assert.NotNull(data);
+        Assert.True(data.Length * 2 < Encoding.UTF8.GetByteCount(large), $"{data.Length} bytes stored for {large.Length} characters");
+        Assert.Equal(large, WebhookPayloads.Read(payload, data));
 
         const string small = """{"event":"deleted","id":"c1"}""";
-        Assert.Equal(small, WebhookPayloads.Store(small));
-        Assert.Equal(small, WebhookPayloads.Read(small));
-        Assert.Throws<InvalidDataException>(() => WebhookPayloads.Read(WebhookPayloads.CompressedPrefix + Convert.ToBase64String("not brotli at all"u8.ToArray())));
+        Assert.Equal((small, (byte[]?)null), WebhookPayloads.Store(small));
+        Assert.Equal(small, WebhookPayloads.Read(small, null));
+        Assert.Throws<InvalidDataException>(() => WebhookPayloads.Read(string.Empty, "not brotli at all"u8.ToArray()));
+    }
+
+    [Fact]
+    public void A_payload_stored_as_base64_text_before_the_data_column_still_reads()
+    {
+        var large = WebhookEvents.Data(WebhookEventNames.Created, Resource(8));
+        var (_, data) = WebhookPayloads.Store(large);
+        var legacy = WebhookPayloads.LegacyCompressedPrefix + Convert.ToBase64String(data!);
+
+        Assert.Equal(large, WebhookPayloads.Read(legacy, null));
+        Assert.Throws<InvalidDataException>(() => WebhookPayloads.Read(WebhookPayloads.LegacyCompressedPrefix + Convert.ToBase64String("not brotli at all"u8.ToArray()), null));
     }
 
     /// <summary>A resource of a few kilobytes, as an invoice's rendering is, with accented text.</summary>

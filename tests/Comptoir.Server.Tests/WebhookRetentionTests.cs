@@ -108,8 +108,8 @@ public sealed class WebhookRetentionTests
 
     private static async Task<string> DataIdAsync(RunningServer server, string eventId)
     {
-        var payload = await server.Database.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT payload FROM webhook_events WHERE id = @eventId", new { eventId }));
-        using var json = System.Text.Json.JsonDocument.Parse(WebhookPayloads.Read(payload!));
+        var stored = await server.Database.ReadAsync(c => c.QuerySingleAsync<(string Payload, byte[]? Data)>("SELECT payload, data FROM webhook_events WHERE id = @eventId", new { eventId }));
+        using var json = System.Text.Json.JsonDocument.Parse(WebhookPayloads.Read(stored.Payload, stored.Data));
         return json.RootElement.GetProperty("id").GetString()!;
     }
 

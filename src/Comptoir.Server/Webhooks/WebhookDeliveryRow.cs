@@ -36,6 +36,7 @@ public sealed class ClaimedDelivery
     public string RetryFrom { get; set; } = string.Empty;
     public string Type { get; set; } = string.Empty;
     public string Payload { get; set; } = string.Empty;
+    public byte[]? Data { get; set; }
     public string EventCreatedAt { get; set; } = string.Empty;
     public string CallbackUrl { get; set; } = string.Empty;
     public string Secret { get; set; } = string.Empty;

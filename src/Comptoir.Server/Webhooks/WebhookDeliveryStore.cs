@@ -17,7 +17,7 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
     private int _rotation;
 
     private const string ClaimedColumns =
-        "d.event_id, d.subscription_id, d.organization_id, d.attempts, d.retry_from, e.type, e.payload, e.created_at AS event_created_at, s.callback_url, s.secret, s.membership_id";
+        "d.event_id, d.subscription_id, d.organization_id, d.attempts, d.retry_from, e.type, e.payload, e.data, e.created_at AS event_created_at, s.callback_url, s.secret, s.membership_id";
 
     private const string ListColumns =
         "d.event_id, d.subscription_id, d.organization_id, d.status, d.attempts, d.next_attempt_at, d.retry_from, d.last_attempt_at, d.last_status_code, d.last_error, d.delivered_at, d.created_at, d.updated_at, e.type, e.event";
@@ -226,12 +226,14 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
         ArgumentNullException.ThrowIfNull(subscription);
         return database.WriteAsync(async (c, t) =>
         {
-            var now = Timestamps.ToText(clock.GetUtcNow());
-            var eventId = Guid.CreateVersion7().ToString();
+            var at = clock.GetUtcNow();
+            var now = Timestamps.ToText(at);
+            var eventId = WebhookEventIds.New(at);
             var type = subscription.TypeList[0];
+            var (payload, data) = WebhookPayloads.Store(WebhookEvents.Data(WebhookEventNames.Test, "{}"));
             await c.ExecuteAsync(
-                "INSERT INTO webhook_events (id, organization_id, type, event, payload, created_at) VALUES (@eventId, @OrganizationId, @type, @name, @payload, @now)",
-                new { eventId, subscription.OrganizationId, type, name = WebhookEventNames.Test, payload = WebhookPayloads.Store(WebhookEvents.Data(WebhookEventNames.Test, "{}")), now }, t).ConfigureAwait(false);
+                "INSERT INTO webhook_events (id, organization_id, type, event, payload, data, created_at) VALUES (@eventId, @OrganizationId, @type, @name, @payload, @data, @now)",
+                new { eventId, subscription.OrganizationId, type, name = WebhookEventNames.Test, payload, data, now }, t).ConfigureAwait(false);
             await c.ExecuteAsync(
                 "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) VALUES (@eventId, @Id, @OrganizationId, 'pending', 0, @now, @now, @now, @now)",
                 new { eventId, subscription.Id, subscription.OrganizationId, now }, t).ConfigureAwait(false);

@@ -12,11 +12,12 @@ namespace Comptoir.Server.Webhooks;
 internal static class WebhookEventPurge
 {
     private const string CandidatesSql =
-        "SELECT e.id FROM webhook_events e WHERE e.created_at < @cutoff AND NOT EXISTS (" +
+        // The id range finds the old events on the primary key (WebhookEventIds); created_at decides.
+        "SELECT e.id FROM webhook_events e WHERE e.id < @madeBefore AND e.created_at < @cutoff AND NOT EXISTS (" +
         "SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND (d.status NOT IN ('delivered', 'failed') OR d.updated_at >= @cutoff)) " +
         // An event still waiting for its deliveries to be written has none yet, and must not pass for a finished one.
         "AND NOT EXISTS (SELECT 1 FROM webhook_fanout f WHERE f.event_id = e.id) " +
-        "ORDER BY e.created_at, e.id LIMIT @limit";
+        "ORDER BY e.id LIMIT @limit";
 
     /// <summary>The outcome of one batch: events deleted, and whether the batch was full (more may be waiting).</summary>
     public readonly record struct Batch(int Deleted, bool Full);
@@ -24,7 +25,8 @@ internal static class WebhookEventPurge
     public static async Task<Batch> DeleteBatchAsync(DbConnection connection, DbTransaction transaction, string cutoff, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var ids = (await connection.QueryAsync<string>(CandidatesSql, new { cutoff, limit }, transaction).ConfigureAwait(false)).AsList();
+        var madeBefore = WebhookEventIds.MadeBefore(Storage.Timestamps.Parse(cutoff));
+        var ids = (await connection.QueryAsync<string>(CandidatesSql, new { cutoff, madeBefore, limit }, transaction).ConfigureAwait(false)).AsList();
         if (ids.Count == 0)
         {
             return new Batch(0, false);

@@ -23,8 +23,8 @@ public static class WebhookEvents
     // dispatcher to write its deliveries (WebhookFanOut): three subscriptions cost the write one small row, not three
     // rows and their indexes.
     private const string RecordSql =
-        "INSERT INTO webhook_events (id, organization_id, type, event, payload, created_at) " +
-        "SELECT @whEventId, @whOrganizationId, @whType, @whEvent, @whPayload, @whNow " +
+        "INSERT INTO webhook_events (id, organization_id, type, event, payload, data, created_at) " +
+        "SELECT @whEventId, @whOrganizationId, @whType, @whEvent, @whPayload, @whData, @whNow " +
         "WHERE EXISTS (SELECT 1 FROM webhook_subscription_types WHERE organization_id = @whOrganizationId AND type = @whType); " +
         "INSERT INTO webhook_fanout (event_id) SELECT id FROM webhook_events WHERE id = @whEventId";
 
@@ -59,13 +59,15 @@ public static class WebhookEvents
         ArgumentNullException.ThrowIfNull(resourceJson);
         ArgumentNullException.ThrowIfNull(now);
         RequireType(type);
+        var (payload, data) = WebhookPayloads.Store(Data(eventName, resourceJson));
         return (RecordSql, new
         {
-            whEventId = Guid.CreateVersion7().ToString(),
+            whEventId = WebhookEventIds.New(now),
             whOrganizationId = organizationId,
             whType = type,
             whEvent = eventName,
-            whPayload = WebhookPayloads.Store(Data(eventName, resourceJson)),
+            whPayload = payload,
+            whData = data,
             whNow = now,
         });
     }

@@ -5,15 +5,16 @@ using System.Text;
 namespace Comptoir.Server.Webhooks;
 
 /// <summary>
-/// How an event's data is kept in <c>webhook_events.payload</c>. A resource of a few kilobytes, stored as is, took an
-/// overflow page of its own in every row and was most of what an event cost the write that records it; compressed it
-/// fits in the row's page. So the column holds either the JSON object itself (short data, and every row written
-/// before) or <see cref="CompressedPrefix"/> followed by the Base64 of its Brotli compression.
+/// How an event's data is kept in <c>webhook_events</c>. A resource of a few kilobytes, stored as is, took an overflow
+/// page of its own in every row and was most of what an event cost the write that records it. So short data is kept
+/// as the JSON object itself in <c>payload</c>, and longer data as its Brotli bytes in <c>data</c>, with an empty
+/// <c>payload</c>. Rows written before the <c>data</c> column existed hold <see cref="LegacyCompressedPrefix"/>
+/// followed by the Base64 of the same bytes (a third larger), and are read as they are.
 /// </summary>
 [PublicSurface]
 public static class WebhookPayloads
 {
-    public const string CompressedPrefix = "br:";
+    public const string LegacyCompressedPrefix = "br:";
 
     /// <summary>Below this many characters the JSON is kept as is: it fits in its row's page anyway.</summary>
     public const int CompressFrom = 512;
@@ -22,25 +23,22 @@ public static class WebhookPayloads
     private const int Quality = 1;
     private const int Window = 22;
 
-    /// <summary>What to store for the JSON object <paramref name="data"/>.</summary>
-    public static string Store(string data)
+    /// <summary>What to store for the JSON object <paramref name="data"/>: the text and the bytes, one of them empty.</summary>
+    public static (string Payload, byte[]? Data) Store(string data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Length < CompressFrom)
         {
-            return data;
+            return (data, null);
         }
 
         var utf8 = Encoding.UTF8.GetBytes(data);
         var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8.Length));
         try
         {
-            if (!BrotliEncoder.TryCompress(utf8, buffer, out var written, Quality, Window))
-            {
-                return data;
-            }
-
-            return CompressedPrefix + Convert.ToBase64String(buffer, 0, written);
+            return BrotliEncoder.TryCompress(utf8, buffer, out var written, Quality, Window)
+                ? (string.Empty, buffer.AsSpan(0, written).ToArray())
+                : (data, null);
         }
         finally
         {
@@ -48,17 +46,23 @@ public static class WebhookPayloads
         }
     }
 
-    /// <summary>The JSON object a stored payload holds.</summary>
-    /// <exception cref="InvalidDataException">A compressed payload that does not decompress.</exception>
-    public static string Read(string stored)
+    /// <summary>The JSON object a stored event holds.</summary>
+    /// <exception cref="InvalidDataException">Compressed data that does not decompress.</exception>
+    public static string Read(string payload, byte[]? data)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        if (!stored.StartsWith(CompressedPrefix, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(payload);
+        if (data is not null)
         {
-            return stored;
+            return Decompress(data);
         }
 
-        var compressed = Convert.FromBase64String(stored[CompressedPrefix.Length..]);
+        return payload.StartsWith(LegacyCompressedPrefix, StringComparison.Ordinal)
+            ? Decompress(Convert.FromBase64String(payload[LegacyCompressedPrefix.Length..]))
+            : payload;
+    }
+
+    private static string Decompress(byte[] compressed)
+    {
         using var input = new MemoryStream(compressed);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
         using var reader = new StreamReader(brotli, Encoding.UTF8);

@@ -60,7 +60,7 @@ public sealed class WebhookSender : IDisposable
             json.WriteString("type", delivery.Type);
             json.WriteString("created_at", delivery.EventCreatedAt);
             json.WritePropertyName("data");
-            json.WriteRawValue(WebhookPayloads.Read(delivery.Payload).Replace("\"" + WebhookEvents.BaseUrlPlaceholder, "\"" + _baseUrl, StringComparison.Ordinal), skipInputValidation: true);
+            json.WriteRawValue(WebhookPayloads.Read(delivery.Payload, delivery.Data).Replace("\"" + WebhookEvents.BaseUrlPlaceholder, "\"" + _baseUrl, StringComparison.Ordinal), skipInputValidation: true);
         });
     }
 
