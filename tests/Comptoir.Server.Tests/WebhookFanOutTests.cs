@@ -77,6 +77,40 @@ public sealed class WebhookFanOutTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_subscription_deleted_while_a_fan_out_runs_is_left_with_no_delivery(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-kept", "sub-deleted");
+        for (var i = 0; i < 50; i++)
+        {
+            await RecordAsync(database, Resource(i));
+        }
+
+        // The deletion stays open (on PostgreSQL a transaction of its own) while a fan-out starts, then commits.
+        var deleting = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var deletion = database.WriteAsync(async (c, t) =>
+        {
+            var deleted = await WebhookSubscriptionStore.DeleteAsync(c, t, Organization, "sub-deleted");
+            deleting.SetResult();
+            await release.Task;
+            return deleted;
+        });
+        await deleting.Task;
+        var fanOut = new WebhookFanOut(database).FanOutAllAsync();
+        await Task.Delay(300);
+        release.SetResult();
+
+        Assert.True(await deletion);
+        Assert.Equal(50, await fanOut);
+        // Before the fan-out took a share lock on the subscriptions, PostgreSQL left 50 deliveries to sub-deleted here:
+        // written from a snapshot that still had it, after its deletion had removed its deliveries.
+        var subscriptions = await database.ReadAsync(c => c.QueryAsync<string>("SELECT DISTINCT subscription_id FROM webhook_deliveries"));
+        Assert.Equal(["sub-kept"], subscriptions);
+        Assert.Equal(50, await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_deliveries"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Only_the_subscriptions_that_existed_when_it_happened_and_still_exist_get_an_event(string engine)
     {
         await using var database = await SetUpAsync(engine, "sub-kept", "sub-deleted");

@@ -47,6 +47,11 @@ public sealed class WebhookFanOut(Database database)
         {
             if (database.Kind == DatabaseKind.Postgres)
             {
+                // A subscription deleted while this runs must not keep deliveries nobody sends or deletes. The share
+                // lock waits for a deletion in progress (the next statement's snapshot then no longer has the
+                // subscription) and makes a deletion that starts now wait for this commit (it then deletes what
+                // this wrote). SQLite's one writer never runs the two at once.
+                await c.ExecuteAsync("SELECT 1 FROM webhook_subscriptions FOR KEY SHARE", transaction: t).ConfigureAwait(false);
                 return await c.ExecuteScalarAsync<long>(PostgresSql, new { batch }, t).ConfigureAwait(false);
             }
 

@@ -63,18 +63,25 @@ public sealed class WebhookSubscriptionStore(Database database, TimeProvider clo
 
     /// <summary>Deletes the subscription and its deliveries (pending ones are never sent); false when not found.</summary>
     public Task<bool> DeleteAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (c, t) =>
-        {
-            var deleted = await c.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, t).ConfigureAwait(false);
-            if (deleted == 0)
-            {
-                return false;
-            }
+        database.WriteAsync((c, t) => DeleteAsync(c, t, organizationId, id), cancellationToken);
 
-            await c.ExecuteAsync("DELETE FROM webhook_subscription_types WHERE subscription_id = @id", new { id }, t).ConfigureAwait(false);
-            await c.ExecuteAsync("DELETE FROM webhook_deliveries WHERE subscription_id = @id", new { id }, t).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+    /// <summary>
+    /// The deletion, inside a transaction. The subscription's row goes first: on PostgreSQL a fan-out running
+    /// meanwhile holds a share lock on it (<see cref="WebhookFanOut"/>), so this waits for that fan-out to commit,
+    /// and the deliveries it wrote are then seen and deleted by the statement below.
+    /// </summary>
+    internal static async Task<bool> DeleteAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string organizationId, string id)
+    {
+        var deleted = await c.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, t).ConfigureAwait(false);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        await c.ExecuteAsync("DELETE FROM webhook_subscription_types WHERE subscription_id = @id", new { id }, t).ConfigureAwait(false);
+        await c.ExecuteAsync("DELETE FROM webhook_deliveries WHERE subscription_id = @id", new { id }, t).ConfigureAwait(false);
+        return true;
+    }
 
     public Task<WebhookSubscriptionRow?> FindAsync(string organizationId, string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => FindAsync(c, null, organizationId, id, string.Empty), cancellationToken);
