@@ -111,6 +111,23 @@ public sealed class WebhookFanOutTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_test_event_for_a_subscription_deleted_meanwhile_writes_nothing(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-kept", "sub-deleted");
+        var store = new WebhookDeliveryStore(database, new ManualClock(DateTimeOffset.Parse(Now, System.Globalization.CultureInfo.InvariantCulture)), new WebhookSettings());
+        WebhookSubscriptionRow Row(string id) => new() { Id = id, OrganizationId = Organization, Types = """["v1/clients"]""" };
+        // Read by the API before the deletion, recorded after it.
+        await database.WriteAsync((c, t) => WebhookSubscriptionStore.DeleteAsync(c, t, Organization, "sub-deleted"));
+
+        Assert.Null(await store.RecordTestAsync(Row("sub-deleted")));
+        Assert.Equal(0, await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_deliveries"));
+        var kept = await store.RecordTestAsync(Row("sub-kept"));
+        Assert.Equal(WebhookEventNames.Test, kept?.Event);
+        Assert.Equal(1, await ScalarAsync(database, "SELECT COUNT(*) FROM webhook_deliveries"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Only_the_subscriptions_that_existed_when_it_happened_and_still_exist_get_an_event(string engine)
     {
         await using var database = await SetUpAsync(engine, "sub-kept", "sub-deleted");

@@ -85,6 +85,9 @@ public sealed class Database : IAsyncDisposable
     /// <summary>"FOR UPDATE" on PostgreSQL; nothing on SQLite.</summary>
     public string ForUpdate => Kind == DatabaseKind.Postgres ? " FOR UPDATE" : string.Empty;
 
+    /// <summary>"FOR KEY SHARE" on PostgreSQL (the row may not be deleted until this commits); nothing on SQLite.</summary>
+    public string ForKeyShare => Kind == DatabaseKind.Postgres ? " FOR KEY SHARE" : string.Empty;
+
     /// <summary>
     /// A PostgreSQL connection string (key=value with Host, or a postgres:// URL) selects PostgreSQL; anything else
     /// is a SQLite file path or connection string; null means SQLite in <paramref name="dataDirectory"/>.

@@ -220,12 +220,20 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
             return row;
         }, cancellationToken);
 
-    /// <summary>Records a signed test event for one subscription, due now.</summary>
-    public Task<WebhookDeliveryRow> RecordTestAsync(WebhookSubscriptionRow subscription, AlsoInTransaction<WebhookDeliveryRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a signed test event for one subscription, due now; null when the subscription was deleted meanwhile
+    /// (its share lock, on PostgreSQL, keeps a deletion from passing in between and leaving the delivery behind).
+    /// </summary>
+    public Task<WebhookDeliveryRow?> RecordTestAsync(WebhookSubscriptionRow subscription, AlsoInTransaction<WebhookDeliveryRow>? alsoInTransaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        return database.WriteAsync(async (c, t) =>
+        return database.WriteAsync<WebhookDeliveryRow?>(async (c, t) =>
         {
+            if (await c.ExecuteScalarAsync<string?>($"SELECT id FROM webhook_subscriptions WHERE id = @Id{database.ForKeyShare}", new { subscription.Id }, t).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+
             var at = clock.GetUtcNow();
             var now = Timestamps.ToText(at);
             var eventId = WebhookEventIds.New(at);

@@ -51,7 +51,7 @@ public sealed class WebhookFanOut(Database database)
                 // lock waits for a deletion in progress (the next statement's snapshot then no longer has the
                 // subscription) and makes a deletion that starts now wait for this commit (it then deletes what
                 // this wrote). SQLite's one writer never runs the two at once.
-                await c.ExecuteAsync("SELECT 1 FROM webhook_subscriptions FOR KEY SHARE", transaction: t).ConfigureAwait(false);
+                await c.ExecuteAsync($"SELECT 1 FROM webhook_subscriptions{database.ForKeyShare}", transaction: t).ConfigureAwait(false);
                 return await c.ExecuteScalarAsync<long>(PostgresSql, new { batch }, t).ConfigureAwait(false);
             }
 

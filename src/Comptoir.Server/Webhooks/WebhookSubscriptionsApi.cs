@@ -125,7 +125,8 @@ public static class WebhookSubscriptionsApi
     private static async Task<IResult> Test(HttpContext context, WebhookSubscriptionStore store, WebhookDeliveryStore deliveries, string id)
     {
         var subscription = await Find(context, store, id).ConfigureAwait(false);
-        var row = await deliveries.RecordTestAsync(subscription, context.ReplyRecording<WebhookDeliveryRow>(Recorded), context.RequestAborted).ConfigureAwait(false);
+        var row = await deliveries.RecordTestAsync(subscription, context.ReplyRecording<WebhookDeliveryRow>(Recorded), context.RequestAborted).ConfigureAwait(false)
+            ?? throw NotFound();
         return context.Reply(row, Recorded);
 
         static JsonResponse Recorded(WebhookDeliveryRow recorded) => WebhookDeliveryResponse.One(recorded, 201);
