@@ -45,6 +45,10 @@ internal sealed class BenchPostgresCluster
         return _current._fast == fast ? _current : throw new InvalidOperationException("One benchmark run uses one kind of cluster.");
     }
 
+    /// <summary>The postmaster's process id: its children are the backends and background workers whose CPU a benchmark adds up.</summary>
+    public int PostmasterPid() =>
+        int.Parse(File.ReadLines(Path.Combine(_directory, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public string CreateDatabase()
     {

@@ -26,6 +26,8 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private readonly Dictionary<string, int> _perHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _hostOf = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _inFlight = [];
+    private bool _polled = true;
+    private bool _fanOutFull;
 
     public WebhookDispatcher(WebhookDeliveryStore store, WebhookFanOut fanOut, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     {
@@ -49,7 +51,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
                 // Never again at once: a claim takes all that fits in the free slots, so another before a slot frees
                 // (or the poll comes round) would only read past the busy subscriptions' backlog to find nothing.
                 await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
-                await WaitAsync(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                _polled = await WaitAsync(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -84,9 +86,16 @@ public sealed partial class WebhookDispatcher : BackgroundService
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        if (await _fanOut.AnyQueuedAsync(cancellationToken).ConfigureAwait(false))
+        // The fan-out runs when the poll comes round, or at once again while it finds full batches (a backlog). Not
+        // each time a sent delivery frees a slot: under load that ran it hundreds of times a second, each time a
+        // write of a few events, where one write every poll takes them all.
+        if ((_polled || _fanOutFull) && await _fanOut.AnyQueuedAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _fanOut.FanOutAsync(WebhookFanOut.DefaultBatch, cancellationToken).ConfigureAwait(false);
+            _fanOutFull = await _fanOut.FanOutAsync(WebhookFanOut.DefaultBatch, cancellationToken).ConfigureAwait(false) == WebhookFanOut.DefaultBatch;
+        }
+        else if (_polled)
+        {
+            _fanOutFull = false;
         }
 
         int free;
@@ -184,16 +193,20 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private bool HostIsFull(string subscriptionId) =>
         _hostOf.TryGetValue(subscriptionId, out var host) && _perHost.GetValueOrDefault(host) >= _settings.MaxInFlightPerHost;
 
-    private async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for a freed slot or the poll; true when the poll came round.</summary>
+    private async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(_slotFreed.WaitAsync(stop.Token), Task.Delay(timeout, _clock, stop.Token)).ConfigureAwait(false);
+        var poll = Task.Delay(timeout, _clock, stop.Token);
+        var first = await Task.WhenAny(_slotFreed.WaitAsync(stop.Token), poll).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         // Slots freed meanwhile are all seen by the one claim that follows.
         while (_slotFreed.Wait(0))
         {
         }
+
+        return first == poll;
     }
 
     private static void Decrement(Dictionary<string, int> counts, string key)
