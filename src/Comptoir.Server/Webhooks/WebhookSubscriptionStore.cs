@@ -70,7 +70,7 @@ public sealed class WebhookSubscriptionStore(Database database, TimeProvider clo
     /// meanwhile holds a share lock on it (<see cref="WebhookFanOut"/>), so this waits for that fan-out to commit,
     /// and the deliveries it wrote are then seen and deleted by the statement below.
     /// </summary>
-    internal static async Task<bool> DeleteAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string organizationId, string id)
+    internal static async Task<bool> DeleteAsync(DbConnection c, DbTransaction t, string organizationId, string id)
     {
         var deleted = await c.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = @id AND organization_id = @organizationId", new { id, organizationId }, t).ConfigureAwait(false);
         if (deleted == 0)
