@@ -77,6 +77,35 @@ public class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task A_write_that_changes_many_pages_keeps_its_savepoint_journal_in_memory_and_still_rolls_back_alone()
+    {
+        await using var database = await NewDatabaseAsync();
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO notes (id, text) SELECT i, printf('%.500c', 'a') FROM n", transaction: t));
+
+        // Each write runs in a savepoint, whose journal keeps every page the write changes. Past 64 KB SQLite spills
+        // it to a temporary file unless temporary storage is in memory: under load that file took more bytes than
+        // the WAL and the database together, a write system call for every page of every write.
+        string[] spilled = [];
+        var refused = await Record.ExceptionAsync(() => database.WriteAsync<int>(async (c, t) =>
+        {
+            await c.ExecuteAsync("UPDATE notes SET text = printf('%.500c', 'b')", transaction: t); // about 300 pages
+            spilled = SqliteTemporaryFiles();
+            throw new InvalidOperationException("refused after changing every page");
+        }));
+
+        Assert.IsType<InvalidOperationException>(refused);
+        Assert.Empty(spilled);
+        Assert.Equal(2000, await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes WHERE text = printf('%.500c', 'a')")));
+    }
+
+    // SQLite's temporary files are deleted as soon as they are opened: only the process's open descriptors show them.
+    private static string[] SqliteTemporaryFiles() =>
+        [.. new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+            .Select(fd => fd.LinkTarget ?? string.Empty)
+            .Where(target => target.Contains("etilqs_", StringComparison.Ordinal))];
+
+    [Fact]
     public async Task A_write_started_inside_a_write_is_refused_instead_of_waiting_for_itself()
     {
         await using var database = await NewDatabaseAsync();
