@@ -39,6 +39,100 @@ public sealed class WebhookFanOutTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_fan_out_waits_while_every_subscription_has_a_lookahead_of_due_deliveries(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a", "sub-b");
+        var fanOut = new WebhookFanOut(database);
+        var now = DateTimeOffset.Parse(Now, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None)); // nothing queued
+
+        // Enough events that both subscriptions have a lookahead's worth due, and one more queued behind them.
+        await database.WriteAsync<int>(async (c, t) =>
+        {
+            for (var i = 0; i < WebhookFanOut.Lookahead; i++)
+            {
+                await WebhookEvents.RecordAsync(c, t, Organization, WebhookTypes.Clients, WebhookEventNames.Created, Resource(i), Now);
+            }
+
+            return 0;
+        });
+        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.Equal(WebhookFanOut.Lookahead, await fanOut.FanOutAllAsync());
+        await RecordAsync(database, Resource(-1));
+        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None));
+
+        // One of sub-a's deliveries sent: sub-a runs short, and the queued event is wanted.
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE webhook_deliveries SET status = 'delivered' WHERE subscription_id = 'sub-a' AND event_id = (SELECT MIN(event_id) FROM webhook_deliveries)", transaction: t));
+        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+
+        // Back to a full lookahead, but part of it scheduled for a later retry: not due, so still wanted.
+        await database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE webhook_deliveries SET status = 'pending' WHERE subscription_id = 'sub-a'; " +
+            "UPDATE webhook_deliveries SET next_attempt_at = '2026-03-19T21:00:00.000Z' WHERE subscription_id = 'sub-b' AND event_id = (SELECT MIN(event_id) FROM webhook_deliveries)", transaction: t));
+        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.False(await fanOut.WantedAsync(now.AddHours(1), CancellationToken.None)); // once that retry is due
+
+        // A new subscription with nothing due wants it at once; with no subscription at all the queue only empties.
+        await SubscribeAsync(database, "sub-new", Now);
+        Assert.True(await fanOut.WantedAsync(now.AddHours(1), CancellationToken.None));
+        await database.WriteAsync(async (c, t) =>
+        {
+            foreach (var id in new[] { "sub-a", "sub-b", "sub-new" })
+            {
+                await WebhookSubscriptionStore.DeleteAsync(c, t, Organization, id);
+            }
+
+            return 0;
+        });
+        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.Equal(1, await fanOut.FanOutAllAsync());
+        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Deliveries_of_events_still_queued_are_listed_as_pending_and_a_retry_writes_one_ahead_of_the_fan_out(string engine)
+    {
+        await using var database = await SetUpAsync(engine, "sub-a", "sub-b");
+        var store = new WebhookDeliveryStore(database, new ManualClock(DateTimeOffset.Parse("2026-03-19T20:40:00Z", System.Globalization.CultureInfo.InvariantCulture)), new WebhookSettings());
+        string[] times = ["2026-03-19T20:30:01.000Z", "2026-03-19T20:30:02.000Z", "2026-03-19T20:30:03.000Z"];
+        foreach (var at in times)
+        {
+            await RecordAsync(database, Resource(1), at);
+        }
+
+        var ids = (await database.ReadAsync(c => c.QueryAsync<string>("SELECT id FROM webhook_events ORDER BY created_at"))).ToList();
+        await new WebhookFanOut(database).FanOutAsync(batch: 2); // the two oldest written, the newest still queued
+
+        var (page, total) = await store.ListAsync(Organization, "sub-a", null, 0, 10);
+        Assert.Equal(3, total);
+        Assert.Equal([ids[2], ids[1], ids[0]], page.Select(d => d.EventId));
+        Assert.All(page, d => Assert.Equal(("sub-a", WebhookDeliveryStatus.Pending, 0L), (d.SubscriptionId, d.Status, d.Attempts)));
+        Assert.Equal((times[2], WebhookEventNames.Created, WebhookTypes.Clients), (page[0].NextAttemptAt, page[0].Event, page[0].Type));
+
+        // Pages across the two: the second row is the newest written delivery.
+        var (second, _) = await store.ListAsync(Organization, "sub-a", null, 1, 1);
+        Assert.Equal([ids[1]], second.Select(d => d.EventId));
+        var (delivered, deliveredTotal) = await store.ListAsync(Organization, "sub-a", WebhookDeliveryStatus.Delivered, 0, 10);
+        Assert.Equal(0, deliveredTotal);
+        Assert.Empty(delivered);
+        var (everyone, everyoneTotal) = await store.ListAsync(null, null, null, 0, 10);
+        Assert.Equal(6, everyoneTotal);
+        Assert.Equal(6, everyone.Count);
+
+        // A retry of the queued one writes sub-a's delivery now, due now; the fan-out then writes only sub-b's.
+        var retried = await store.RetryAsync(Organization, "sub-a", ids[2]);
+        Assert.Equal((ids[2], WebhookDeliveryStatus.Pending, "2026-03-19T20:40:00.000Z"), (retried?.EventId, retried?.Status, retried?.NextAttemptAt));
+        Assert.Equal(3, (await store.ListAsync(Organization, "sub-a", null, 0, 10)).Total);
+        Assert.Equal(3, (await store.ListAsync(Organization, "sub-b", null, 0, 10)).Total);
+        Assert.Equal(1, await new WebhookFanOut(database).FanOutAllAsync());
+        Assert.Equal("3/0/6", await CountsAsync(database));
+        Assert.Null(await store.RetryAsync(Organization, "sub-a", "no-such-event"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_write_that_rolls_back_leaves_neither_event_nor_queue_row(string engine)
     {
         await using var database = await SetUpAsync(engine, "sub-a");

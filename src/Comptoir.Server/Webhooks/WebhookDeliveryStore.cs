@@ -19,6 +19,19 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
     private const string ClaimedColumns =
         "d.event_id, d.subscription_id, d.organization_id, d.attempts, d.retry_from, e.type, e.payload, e.data, e.created_at AS event_created_at, s.callback_url, s.secret, s.membership_id";
 
+    // An event waiting in the fan-out queue, for each subscription it will go to (as WebhookFanOut writes them), that
+    // has no delivery written yet (a manual retry writes one ahead of the fan-out).
+    private const string QueuedFrom =
+        "FROM webhook_fanout q JOIN webhook_events e ON e.id = q.event_id " +
+        "JOIN webhook_subscription_types st ON st.organization_id = e.organization_id AND st.type = e.type " +
+        "JOIN webhook_subscriptions s ON s.id = st.subscription_id AND s.created_at <= e.created_at " +
+        "WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries w WHERE w.event_id = e.id AND w.subscription_id = s.id)";
+
+    private const string QueuedColumns =
+        "e.id AS event_id, s.id AS subscription_id, e.organization_id, 'pending' AS status, 0 AS attempts, e.created_at AS next_attempt_at, " +
+        "e.created_at AS retry_from, NULL AS last_attempt_at, NULL AS last_status_code, NULL AS last_error, NULL AS delivered_at, " +
+        "e.created_at AS created_at, e.created_at AS updated_at, e.type, e.event";
+
     private const string ListColumns =
         "d.event_id, d.subscription_id, d.organization_id, d.status, d.attempts, d.next_attempt_at, d.retry_from, d.last_attempt_at, d.last_status_code, d.last_error, d.delivered_at, d.created_at, d.updated_at, e.type, e.event";
 
@@ -175,20 +188,42 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
             return 0;
         }, cancellationToken);
 
-    /// <summary>A subscription's deliveries, newest first; <paramref name="subscriptionId"/> null lists every organization's.</summary>
+    /// <summary>
+    /// A subscription's deliveries, newest first; <paramref name="subscriptionId"/> null lists every organization's.
+    /// The deliveries of events still waiting in the fan-out queue (<see cref="WebhookFanOut.WantedAsync"/>) come
+    /// first, as pending deliveries with no attempt yet: they are the newest, and nothing is hidden while a backlog
+    /// waits.
+    /// </summary>
     public async Task<(IReadOnlyList<WebhookDeliveryRow> Page, long Total)> ListAsync(string? organizationId, string? subscriptionId, string? status, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        var filter = new SqlFilter("1 = 1", new { offset, limit })
+        SqlFilter Written(long skip, int take) => new SqlFilter("1 = 1", new { offset = skip, limit = take })
             .Compare("d.organization_id", "=", organizationId)
             .Compare("d.subscription_id", "=", subscriptionId)
             .Compare("d.status", "=", status);
-        var (where, parameters) = (filter.Where, filter.Parameters);
+        var queuedFilter = new SqlFilter(status is null or WebhookDeliveryStatus.Pending ? "1 = 1" : "1 = 0", new { offset, limit })
+            .Compare("e.organization_id", "=", organizationId)
+            .Compare("s.id", "=", subscriptionId);
         return await database.ReadAsync(async c =>
         {
-            var total = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM webhook_deliveries d WHERE {where}", parameters).ConfigureAwait(false);
-            var rows = await c.QueryAsync<WebhookDeliveryRow>(
-                $"SELECT {ListColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE {where} ORDER BY d.created_at DESC, d.event_id DESC LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
-            return ((IReadOnlyList<WebhookDeliveryRow>)rows.AsList(), total);
+            // Two reads, each on its own index: a fan-out between them can move an event from one to the other, as
+            // a new delivery moves any offset page.
+            var queued = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) {QueuedFrom} AND {queuedFilter.Where}", queuedFilter.Parameters).ConfigureAwait(false);
+            var page = new List<WebhookDeliveryRow>();
+            if (offset < queued)
+            {
+                page.AddRange(await c.QueryAsync<WebhookDeliveryRow>(
+                    $"SELECT {QueuedColumns} {QueuedFrom} AND {queuedFilter.Where} ORDER BY e.created_at DESC, e.id DESC, s.id LIMIT @limit OFFSET @offset", queuedFilter.Parameters).ConfigureAwait(false));
+            }
+
+            var filter = Written(Math.Max(0, offset - queued), limit - page.Count);
+            var written = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM webhook_deliveries d WHERE {filter.Where}", filter.Parameters).ConfigureAwait(false);
+            if (page.Count < limit)
+            {
+                page.AddRange(await c.QueryAsync<WebhookDeliveryRow>(
+                    $"SELECT {ListColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE {filter.Where} ORDER BY d.created_at DESC, d.event_id DESC LIMIT @limit OFFSET @offset", filter.Parameters).ConfigureAwait(false));
+            }
+
+            return ((IReadOnlyList<WebhookDeliveryRow>)page, queued + written);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -199,12 +234,24 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
 
     /// <summary>
     /// Makes a delivery due now with a fresh retry window (a failed one, a pending one waiting for its back-off, or a
-    /// delivered one to send again). Null when not found; false when it is being sent right now.
+    /// delivered one to send again; one still in the fan-out queue is written ahead of it). Null when not found;
+    /// false when it is being sent right now.
     /// </summary>
     public Task<WebhookDeliveryRow?> RetryAsync(string? organizationId, string subscriptionId, string eventId, AlsoInTransaction<WebhookDeliveryRow>? alsoInTransaction = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync<WebhookDeliveryRow?>(async (c, t) =>
         {
             var now = Timestamps.ToText(clock.GetUtcNow());
+            // As the fan-out does: the share lock keeps a deletion of the subscription from passing in between
+            // (PostgreSQL), and the fan-out's ON CONFLICT skips the delivery written here.
+            if (await c.ExecuteScalarAsync<string?>($"SELECT id FROM webhook_subscriptions WHERE id = @subscriptionId{database.ForKeyShare}", new { subscriptionId }, t).ConfigureAwait(false) is not null)
+            {
+                await c.ExecuteAsync(
+                    "INSERT INTO webhook_deliveries (event_id, subscription_id, organization_id, status, attempts, next_attempt_at, retry_from, created_at, updated_at) " +
+                    $"SELECT e.id, s.id, e.organization_id, 'pending', 0, e.created_at, e.created_at, e.created_at, e.created_at {QueuedFrom} " +
+                    "AND q.event_id = @eventId AND s.id = @subscriptionId AND (@organizationId IS NULL OR e.organization_id = @organizationId) ON CONFLICT DO NOTHING",
+                    new { eventId, subscriptionId, organizationId }, t).ConfigureAwait(false);
+            }
+
             var changed = await c.ExecuteAsync(
                 "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now, retry_from = @now, delivered_at = NULL, updated_at = @now " +
                 "WHERE event_id = @eventId AND subscription_id = @subscriptionId AND (@organizationId IS NULL OR organization_id = @organizationId) AND status <> 'sending'",

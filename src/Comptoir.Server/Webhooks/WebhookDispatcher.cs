@@ -88,8 +88,9 @@ public sealed partial class WebhookDispatcher : BackgroundService
     {
         // The fan-out runs when the poll comes round, or at once again while it finds full batches (a backlog). Not
         // each time a sent delivery frees a slot: under load that ran it hundreds of times a second, each time a
-        // write of a few events, where one write every poll takes them all.
-        if ((_polled || _fanOutFull) && await _fanOut.AnyQueuedAsync(cancellationToken).ConfigureAwait(false))
+        // write of a few events, where one write every poll takes them all. And only while some subscription runs
+        // short of due deliveries (WebhookFanOut.WantedAsync).
+        if ((_polled || _fanOutFull) && await _fanOut.WantedAsync(_clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             _fanOutFull = await _fanOut.FanOutAsync(WebhookFanOut.DefaultBatch, cancellationToken).ConfigureAwait(false) == WebhookFanOut.DefaultBatch;
         }

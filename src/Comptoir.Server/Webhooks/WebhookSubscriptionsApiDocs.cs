@@ -26,7 +26,7 @@ public sealed record WebhookSubscriptionRequestDoc(
     string? Secret = null,
     string? Description = null);
 
-[Description("Comptoir's own: one event for one subscription. id is the event's id (what receivers deduplicate on). status pending (next_attempt_at says when), sending, delivered or failed (out of its retry window: POST .../retry sends it again).")]
+[Description("Comptoir's own: one event for one subscription. id is the event's id (what receivers deduplicate on). status pending (next_attempt_at says when; under a backlog, a delivery whose event still waits to be fanned out is listed pending with no attempt and the event's time), sending, delivered or failed (out of its retry window: POST .../retry sends it again).")]
 public sealed record WebhookDeliveryDoc(
     string Id,
     string SubscriptionId,
