@@ -77,22 +77,30 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
             return keys;
         }, cancellationToken).ConfigureAwait(false);
 
-        var claimed = new List<ClaimedDelivery>(marked.Count);
-        foreach (var (eventId, subscriptionId) in marked)
+        if (marked.Count == 0)
         {
-            // The event and the subscription's callback never change; a subscription deleted meanwhile took its
-            // deliveries with it, and there is nothing to send.
-            var delivery = await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<ClaimedDelivery>(
-                $"SELECT {ClaimedColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_subscriptions s ON s.id = d.subscription_id " +
-                "WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId AND d.locked_by = @worker",
-                new { eventId, subscriptionId, worker }), cancellationToken).ConfigureAwait(false);
-            if (delivery is not null)
-            {
-                claimed.Add(delivery);
-            }
+            return [];
         }
 
-        return claimed;
+        // The event and the subscription's callback never change; a subscription deleted meanwhile took its
+        // deliveries with it, and there is nothing to send. One read for the claim's few rows.
+        return await database.ReadAsync(async c =>
+        {
+            var claimed = new List<ClaimedDelivery>(marked.Count);
+            foreach (var (eventId, subscriptionId) in marked)
+            {
+                var delivery = await c.QuerySingleOrDefaultAsync<ClaimedDelivery>(
+                    $"SELECT {ClaimedColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_subscriptions s ON s.id = d.subscription_id " +
+                    "WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId AND d.locked_by = @worker",
+                    new { eventId, subscriptionId, worker }).ConfigureAwait(false);
+                if (delivery is not null)
+                {
+                    claimed.Add(delivery);
+                }
+            }
+
+            return claimed;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -52,6 +52,10 @@ public sealed partial class WebhookDispatcher : BackgroundService
                 // (or the poll comes round) would only read past the busy subscriptions' backlog to find nothing.
                 await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
                 _polled = await WaitAsync(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                if (!_polled && _settings.ClaimGather > TimeSpan.Zero)
+                {
+                    await Task.Delay(_settings.ClaimGather, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

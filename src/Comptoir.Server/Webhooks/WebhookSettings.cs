@@ -38,6 +38,12 @@ public sealed record WebhookSettings
     /// <summary>How often a dispatcher looks for due deliveries (events of any process, retries come due).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// After a sent delivery frees a slot, how long the dispatcher waits for others to free before it claims again
+    /// (wall-clock, like the timeouts): under load one claim then fills several slots instead of one claim each.
+    /// </summary>
+    public TimeSpan ClaimGather { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>How much of a receiver's answer is read (kept, shortened, as the delivery's last error).</summary>
     public int MaxResponseBytes { get; init; } = 4096;
 
