@@ -225,7 +225,7 @@ public static class WebhookBenchmark
     /// apart its SQLite writer thread and its low-priority rendering thread (whose share of a round depends on what
     /// the CPU leaves it, not on the requests). Per request these are far steadier than req/s.
     /// </summary>
-    private static (double Process, double Writer, double Background, double Database) ServerCpu(Process server)
+    private static (double Process, double Writer, double Background, double Database, double WriterBytes) ServerCpu(Process server)
     {
         static double Ticks(string stat)
         {
@@ -234,7 +234,7 @@ public static class WebhookBenchmark
             return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
         }
 
-        double writer = 0, background = 0;
+        double writer = 0, background = 0, writerBytes = 0;
         foreach (var task in Directory.EnumerateDirectories($"/proc/{server.Id}/task"))
         {
             try
@@ -242,6 +242,8 @@ public static class WebhookBenchmark
                 var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
                 var ms = Ticks(File.ReadAllText(Path.Combine(task, "stat")));
                 writer += name.StartsWith("comptoir-sqlite", StringComparison.Ordinal) ? ms : 0;
+                // What the writer handed to write system calls (WAL, database, any temporary file), from its io.
+                writerBytes += name.StartsWith("comptoir-sqlite", StringComparison.Ordinal) ? WrittenBytes(File.ReadAllLines(Path.Combine(task, "io"))) : 0;
                 background += name.StartsWith("comptoir-backgr", StringComparison.Ordinal) ? ms : 0;
             }
             catch (IOException)
@@ -250,7 +252,10 @@ public static class WebhookBenchmark
             }
         }
 
-        return (Ticks(File.ReadAllText($"/proc/{server.Id}/stat")), writer, background, DatabaseCpu());
+        return (Ticks(File.ReadAllText($"/proc/{server.Id}/stat")), writer, background, DatabaseCpu(), writerBytes);
+
+        static double WrittenBytes(string[] io) =>
+            io.Where(line => line.StartsWith("wchar:", StringComparison.Ordinal)).Select(line => double.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 
         // PostgreSQL's own work is in the postmaster's children (backends, WAL writer, checkpointer). A backend that
         // ended takes its time with it; the server's pool keeps its connections for the whole run.
@@ -282,13 +287,13 @@ public static class WebhookBenchmark
 
     private static int? _postmaster;
 
-    private sealed record CpuPerRequest(double Process, double Writer, double Background, double Database)
+    private sealed record CpuPerRequest(double Process, double Writer, double Background, double Database, double WriterBytes)
     {
         /// <summary>The request path's own CPU: the process less the rendering thread.</summary>
         public double Foreground => Process - Background;
 
         // On PostgreSQL there is no writer thread; the database's own CPU is counted apart, from its processes.
-        public override string ToString() => $"server CPU/request {Process:0.000} ms (less rendering {Foreground:0.000}{(Writer > 0 ? $", SQLite writer {Writer:0.000}" : string.Empty)}, rendering {Background:0.000}){(Database > 0 ? $", PostgreSQL {Database:0.000} ms" : string.Empty)}";
+        public override string ToString() => $"server CPU/request {Process:0.000} ms (less rendering {Foreground:0.000}{(Writer > 0 ? $", SQLite writer {Writer:0.000}" : string.Empty)}, rendering {Background:0.000}){(Database > 0 ? $", PostgreSQL {Database:0.000} ms" : string.Empty)}{(WriterBytes > 0 ? $", SQLite writer wrote {WriterBytes / 1024:0.0} KB/request" : string.Empty)}";
     }
 
     private static async Task<(LoadGenerator.Result Result, CpuPerRequest Cpu)> MeasuredRoundAsync(Process server, string name, HttpClient http, byte[] body, TimeSpan duration)
@@ -298,7 +303,7 @@ public static class WebhookBenchmark
         var after = ServerCpu(server);
         // The generator's one-second warm-up is inside the CPU reading and outside the count: a small, equal bias.
         double requests = Math.Max(1, result.Requests);
-        return (result, new CpuPerRequest((after.Process - before.Process) / requests, (after.Writer - before.Writer) / requests, (after.Background - before.Background) / requests, (after.Database - before.Database) / requests));
+        return (result, new CpuPerRequest((after.Process - before.Process) / requests, (after.Writer - before.Writer) / requests, (after.Background - before.Background) / requests, (after.Database - before.Database) / requests, (after.WriterBytes - before.WriterBytes) / requests));
     }
 
     private static async Task<string> SubscribeAsync(HttpClient http, WebhookReceiver receiver, string path, string type, string? baseUrl = null)
