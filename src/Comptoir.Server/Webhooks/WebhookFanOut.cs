@@ -36,8 +36,8 @@ public sealed class WebhookFanOut(Database database)
         "SELECT (SELECT COUNT(*) FROM batch)";
 
     /// <summary>
-    /// How many due deliveries keep a subscription busy for a while: at the most a receiver on loopback takes (about
-    /// 2,000 a second), about a poll's worth.
+    /// How many due deliveries keep a subscription busy until the next poll: the fastest receiver measured (on
+    /// loopback, 1,300 to 2,000 deliveries a second to one subscription) takes about a poll's 100 ms to send them.
     /// </summary>
     public const int Lookahead = 128;
 
