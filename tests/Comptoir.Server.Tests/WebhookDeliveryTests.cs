@@ -225,6 +225,54 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_receiver_that_sends_its_headers_and_then_nothing_is_cut_off_at_the_timeout()
+    {
+        // A refusal whose body never comes: the attempt is read synchronously on a sending thread, which the timeout
+        // must free (a read that never ended would hold the delivery until its lease ran out, 32 s later).
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync();
+                lock (held)
+                {
+                    held.Add(client);
+                }
+
+                var stream = client.GetStream();
+                var request = new byte[65536];
+                _ = await stream.ReadAsync(request); // the request, in one segment on loopback; its content does not matter
+                await stream.WriteAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 1000\r\n\r\nstarted"u8.ToArray());
+            }
+        });
+        await using var server = await StartAsync("sqlite");
+        var (subscriptionId, _) = await SubscribeAsync(server, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook"), "v1/clients");
+
+        await Seeds.CreateClientAsync(server.Client);
+        var sent = DateTime.UtcNow;
+        JsonElement delivery = default;
+        await WaitAsync(async () =>
+        {
+            // One read per look, under the API's rate limit however long it takes.
+            var list = (await ApiAssert.Json(await server.Client.GetAsync($"v2/webhook_subscriptions/{subscriptionId}/deliveries"), HttpStatusCode.OK)).GetProperty("deliveries");
+            delivery = list.GetArrayLength() == 0 ? default : list[0];
+            return list.GetArrayLength() == 1 && delivery.GetProperty("attempts").GetInt32() == 1 && delivery.GetProperty("status").GetString() == "pending";
+        });
+
+        Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(10), $"the attempt ended after {DateTime.UtcNow - sent}");
+        Assert.Contains("No answer within 1 s", delivery.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        Assert.True(server.App.Services.GetRequiredService<WebhookDispatcher>().SendingLowered);
+        listener.Stop();
+        lock (held)
+        {
+            held.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Two_server_processes_on_one_postgresql_never_send_the_same_attempt_twice()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

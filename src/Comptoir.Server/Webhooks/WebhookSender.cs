@@ -64,7 +64,12 @@ public sealed class WebhookSender : IDisposable
         });
     }
 
-    public async Task<DeliveryAttempt> SendAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes one attempt, blocking the calling thread until it is over (the dispatcher calls it on its low-priority
+    /// sending threads, so that what a delivery costs in CPU, from reading its event to the socket's writes, yields to
+    /// the API's). The timeout bounds the whole attempt, connection and answer included.
+    /// </summary>
+    public DeliveryAttempt Send(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var body = Body(delivery);
@@ -76,18 +81,18 @@ public sealed class WebhookSender : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = _http.Send(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
                 return new DeliveryAttempt(true, status, null);
             }
 
-            var excerpt = await ReadExcerptAsync(response, linked.Token).ConfigureAwait(false);
+            var excerpt = ReadExcerpt(response, linked.Token);
             var redirect = status is >= 300 and < 400 ? " (redirects are not followed)" : string.Empty;
             return new DeliveryAttempt(false, status, $"HTTP {status}{redirect}{(excerpt.Length == 0 ? string.Empty : ": " + excerpt)}");
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((e is OperationCanceledException or IOException or ObjectDisposedException) && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new DeliveryAttempt(false, null, $"No answer within {_settings.Timeout.TotalSeconds:0.###} s.");
         }
@@ -121,26 +126,28 @@ public sealed class WebhookSender : IDisposable
         return e.Message;
     }
 
-    private async Task<string> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start of a refusal's body. A synchronous read does not watch the token, so the token ends it by disposing
+    /// the response (its connection): a receiver that sends its headers and then nothing holds no thread past the timeout.
+    /// </summary>
+    private string ReadExcerpt(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[_settings.MaxResponseBytes];
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var abort = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
+        using var stream = response.Content.ReadAsStream(cancellationToken);
+        var read = 0;
+        while (read < buffer.Length)
         {
-            var read = 0;
-            while (read < buffer.Length)
+            var n = stream.Read(buffer, read, buffer.Length - read);
+            if (n == 0)
             {
-                var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
+                break;
             }
 
-            var text = Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
-            return text.Length > 200 ? text[..200] + "..." : text;
+            read += n;
         }
+
+        var text = Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
+        return text.Length > 200 ? text[..200] + "..." : text;
     }
 }
