@@ -44,7 +44,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
         _settings = settings;
         _clock = clock;
         _logger = logger;
-        _sending = new BackgroundCpu("comptoir-webhooks", settings.MaxInFlight);
+        _sending = new BackgroundCpu("webhook-send", settings.MaxInFlight);
     }
 
     /// <summary>Whether the sending threads run at the lowest priority (Linux).</summary>
