@@ -6,7 +6,7 @@ using Comptoir.Bench;
 // dotnet run -c Release --project bench/Comptoir.Bench -- load-payments [sqlite|postgres] [SECONDS] [--no-fsync] (transfers, transactions)
 //   postgres runs on a throwaway cluster with production's durable settings (fsync, synchronous_commit and
 //   full_page_writes on); --no-fsync turns the three off, as the tests' cluster does (BenchPostgresCluster).
-// dotnet run -c Release --project bench/Comptoir.Bench -- webhooks [sqlite|postgres] [SECONDS] [--no-fsync] [--rounds-only] (deliveries, latency, POST with 3 subscriptions A/B)
+// dotnet run -c Release --project bench/Comptoir.Bench -- webhooks [sqlite|postgres] [SECONDS] [--no-fsync] [--rounds-only] [--rounds N] (deliveries, latency, POST with 3 subscriptions A/B; N even, 2 by default, 0 for the backlog and latency alone)
 // dotnet run -c Release --project bench/Comptoir.Bench -- sync [N ...]                     (comptoir sync of N invoices)
 // dotnet run -c Release --project bench/Comptoir.Bench -- lock-wait                        (SQLite lock waits)
 // dotnet run -c Release --project bench/Comptoir.Bench -- validate [N] [MAXLINES]          (native EN 16931 validator vs Saxon)
@@ -86,7 +86,8 @@ if (args.Length > 0 && args[0] == "load-payments")
 
 if (args.Length > 0 && args[0] == "webhooks")
 {
-    return await WebhookBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres, roundsOnly: args.Contains("--rounds-only"));
+    return await WebhookBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres, roundsOnly: args.Contains("--rounds-only"),
+        rounds: Array.IndexOf(args, "--rounds") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 2);
 }
 
 if (args.Length > 0 && args[0] == "load")

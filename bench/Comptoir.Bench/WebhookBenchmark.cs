@@ -17,12 +17,18 @@ public static class WebhookBenchmark
 {
     private const int Connections = 32;
     // Even: the forth-and-back order cancels the drift only over pairs of rounds.
-    private const int Rounds = 2;
+    private const int DefaultRounds = 2;
     private const int BacklogEvents = 10_000;
     private const int LatencySamples = 200;
 
-    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres, bool roundsOnly = false)
+    /// <param name="rounds">Rounds of A, B and C: an even number, or 0 for the backlog and latency phases alone.</param>
+    public static async Task<int> RunAsync(string engine, int seconds, bool fastPostgres, bool roundsOnly = false, int rounds = DefaultRounds)
     {
+        if (rounds < 0 || rounds % 2 != 0 || (roundsOnly && rounds == 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rounds), rounds, "An even number of rounds (the forth-and-back order cancels the drift over pairs), or 0 without --rounds-only.");
+        }
+
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Directory.CreateTempSubdirectory("comptoir-bench-hooks-").FullName;
         var connection = engine == "postgres" ? LoadBenchmark.NewPostgresDatabase(fastPostgres) : null;
@@ -53,7 +59,11 @@ public static class WebhookBenchmark
                     Console.WriteLine($"idle, POST /v2/clients sent -> its event received, {latencies.Count} one at a time: p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms, max {latencies[^1]:0.0} ms");
                 }
 
-                await AlternatedRoundsAsync(server, http, database, receiver, iban, duration);
+                if (rounds > 0)
+                {
+                    await AlternatedRoundsAsync(server, http, database, receiver, iban, duration, rounds);
+                }
+
                 return 0;
             }
             finally
@@ -127,7 +137,7 @@ public static class WebhookBenchmark
     /// 3,008 to 1,843 req/s over one run of A B C A B C A B C), so the order runs forth and back (A B C, C B A, ...):
     /// with an even number of rounds each kind sits at the same mean position, and a steady drift cancels out.
     /// </summary>
-    private static async Task AlternatedRoundsAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration)
+    private static async Task AlternatedRoundsAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string iban, TimeSpan duration, int rounds)
     {
         var clientId = await LoadBenchmark.CreateClientAsync(http);
         var body = Encoding.UTF8.GetBytes(LoadBenchmark.InvoiceJson(clientId, iban, 5));
@@ -154,9 +164,19 @@ public static class WebhookBenchmark
         var cpuWith = new List<CpuPerRequest>();
         var cpuStalled = new List<CpuPerRequest>();
 
-        async Task RoundAAsync(int round)
+        // Every round starts with the documents rendered and the fan-out queue empty. A C round leaves its events
+        // queued when its subscriptions go (about 25,000), and the dispatcher drains that queue in batches of 500:
+        // without this wait the round after a C round ran during that drain, and read slower than the
+        // same kind of round after an A or a B (9-19 %, four-round run of 2026-12-03, docs/benchmarks.md).
+        async Task ReadyAsync()
         {
             await LoadBenchmark.WaitForJobsAsync(database, server);
+            await WaitForDeliveriesAsync(database, server);
+        }
+
+        async Task RoundAAsync(int round)
+        {
+            await ReadyAsync();
             var (a, cpu) = await MeasuredRoundAsync(server, $"round {round} A: no subscription", http, body, duration);
             without.Add(a);
             cpuWithout.Add(cpu);
@@ -165,7 +185,7 @@ public static class WebhookBenchmark
 
         async Task RoundBAsync(int round)
         {
-            await LoadBenchmark.WaitForJobsAsync(database, server);
+            await ReadyAsync();
             var subscriptions = new List<string>();
             for (var i = 0; i < 3; i++)
             {
@@ -190,7 +210,7 @@ public static class WebhookBenchmark
 
         async Task RoundCAsync(int round)
         {
-            await LoadBenchmark.WaitForJobsAsync(database, server);
+            await ReadyAsync();
             var subscriptions = new List<string>();
             for (var i = 0; i < 3; i++)
             {
@@ -208,7 +228,7 @@ public static class WebhookBenchmark
             }
         }
 
-        for (var round = 1; round <= Rounds; round++)
+        for (var round = 1; round <= rounds; round++)
         {
             Func<int, Task>[] order = round % 2 == 1 ? [RoundAAsync, RoundBAsync, RoundCAsync] : [RoundCAsync, RoundBAsync, RoundAAsync];
             foreach (var run in order)
@@ -219,7 +239,7 @@ public static class WebhookBenchmark
 
         var meanWithout = without.Average(r => r.RequestsPerSecond);
         var meanWith = with.Average(r => r.RequestsPerSecond);
-        Console.WriteLine($"POST /v2/client_invoices, mean of {Rounds} rounds: without {meanWithout:0} req/s (p99 {string.Join(", ", without.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms), " +
+        Console.WriteLine($"POST /v2/client_invoices, mean of {rounds} rounds: without {meanWithout:0} req/s (p99 {string.Join(", ", without.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms), " +
             $"with 3 subscriptions {meanWith:0} req/s (p99 {string.Join(", ", with.Select(r => r.P99.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} ms): {(meanWith / meanWithout - 1) * 100:+0.0;-0.0} %; " +
             $"with 3 stalled subscriptions {stalled.Average(r => r.RequestsPerSecond):0} req/s: {(stalled.Average(r => r.RequestsPerSecond) / meanWithout - 1) * 100:+0.0;-0.0} %");
         static string Mean(List<CpuPerRequest> rounds, List<CpuPerRequest> baseline)
