@@ -224,15 +224,18 @@ public sealed class WebhookDeliveryTests
         Assert.Contains("No answer within 1 s", one.GetProperty("last_error").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_receiver_that_sends_its_headers_and_then_nothing_is_cut_off_at_the_timeout()
+    [Theory]
+    [InlineData(false, "HTTP 500: (the rest of the answer did not come within 1 s)")]
+    [InlineData(true, "HTTP 500: (the answer was cut off)")]
+    public async Task A_refusal_whose_body_never_comes_whole_is_recorded_with_its_status(bool receiverCloses, string error)
     {
-        // A refusal whose body never comes: the attempt is read synchronously on a sending thread, which the timeout
-        // must free (a read that never ended would hold the delivery until its lease ran out, 32 s later).
+        // A refusal whose body stops short: the attempt is read synchronously on a sending thread, which the timeout
+        // must free (a read that never ended would hold the delivery until its lease ran out, 32 s later), and a
+        // connection closed mid-body is still an attempt with its status.
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var held = new List<System.Net.Sockets.TcpClient>();
-        var accepting = Task.Run(async () =>
+        _ = Task.Run(async () =>
         {
             while (true)
             {
@@ -246,6 +249,11 @@ public sealed class WebhookDeliveryTests
                 var request = new byte[65536];
                 _ = await stream.ReadAsync(request); // the request, in one segment on loopback; its content does not matter
                 await stream.WriteAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 1000\r\n\r\nstarted"u8.ToArray());
+                if (receiverCloses)
+                {
+                    client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+                    client.Close();
+                }
             }
         });
         await using var server = await StartAsync("sqlite");
@@ -263,7 +271,8 @@ public sealed class WebhookDeliveryTests
         });
 
         Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(10), $"the attempt ended after {DateTime.UtcNow - sent}");
-        Assert.Contains("No answer within 1 s", delivery.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(500, delivery.GetProperty("last_status_code").GetInt32());
+        Assert.Equal(error, delivery.GetProperty("last_error").GetString());
         Assert.True(server.App.Services.GetRequiredService<WebhookDispatcher>().SendingLowered);
         listener.Stop();
         lock (held)

@@ -88,11 +88,23 @@ public sealed class WebhookSender : IDisposable
                 return new DeliveryAttempt(true, status, null);
             }
 
-            var excerpt = ReadExcerpt(response, linked.Token);
+            string excerpt;
+            try
+            {
+                excerpt = ReadExcerpt(response, linked.Token);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+            {
+                // The status came: it is the outcome, whatever became of the body.
+                excerpt = deadline.IsCancellationRequested
+                    ? $"(the rest of the answer did not come within {_settings.Timeout.TotalSeconds:0.###} s)"
+                    : "(the answer was cut off)";
+            }
+
             var redirect = status is >= 300 and < 400 ? " (redirects are not followed)" : string.Empty;
             return new DeliveryAttempt(false, status, $"HTTP {status}{redirect}{(excerpt.Length == 0 ? string.Empty : ": " + excerpt)}");
         }
-        catch (Exception e) when ((e is OperationCanceledException or IOException or ObjectDisposedException) && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new DeliveryAttempt(false, null, $"No answer within {_settings.Timeout.TotalSeconds:0.###} s.");
         }
