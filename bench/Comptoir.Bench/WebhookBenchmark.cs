@@ -247,8 +247,6 @@ public static class WebhookBenchmark
             var foreground = rounds.Average(r => r.Foreground);
             var writer = rounds.Average(r => r.Writer);
             var text = $"{foreground:0.000} ms less rendering ({(foreground / baseline.Average(r => r.Foreground) - 1) * 100:+0.0;-0.0} %)";
-            var sending = rounds.Average(r => r.Sending);
-            text = sending > 0 ? $"{text}, webhook sending {sending:0.000} ms" : text;
             var database = rounds.Average(r => r.Database);
             text = database > 0 ? $"{text}, PostgreSQL {database:0.000} ms ({(database / baseline.Average(r => r.Database) - 1) * 100:+0.0;-0.0} %)" : text;
             return writer > 0 ? $"{text}, writer {writer:0.000} ms ({(writer / baseline.Average(r => r.Writer) - 1) * 100:+0.0;-0.0} %)" : text;
@@ -259,11 +257,10 @@ public static class WebhookBenchmark
 
     /// <summary>
     /// The server's CPU time so far, from /proc (user and system, in clock ticks of 10 ms): the whole process, and
-    /// apart its SQLite writer thread, its low-priority rendering thread (whose share of a round depends on what
-    /// the CPU leaves it, not on the requests) and its low-priority webhook sending threads. Per request these are far
-    /// steadier than req/s.
+    /// apart its SQLite writer thread and its low-priority rendering thread (whose share of a round depends on what
+    /// the CPU leaves it, not on the requests). Per request these are far steadier than req/s.
     /// </summary>
-    private static (double Process, double Writer, double Background, double Sending, double Database, double WriterBytes) ServerCpu(Process server)
+    private static (double Process, double Writer, double Background, double Database, double WriterBytes) ServerCpu(Process server)
     {
         static double Ticks(string stat)
         {
@@ -272,7 +269,7 @@ public static class WebhookBenchmark
             return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
         }
 
-        double writer = 0, background = 0, sending = 0, writerBytes = 0;
+        double writer = 0, background = 0, writerBytes = 0;
         foreach (var task in Directory.EnumerateDirectories($"/proc/{server.Id}/task"))
         {
             try
@@ -283,7 +280,6 @@ public static class WebhookBenchmark
                 // What the writer handed to write system calls (WAL, database, any temporary file), from its io.
                 writerBytes += name.StartsWith("comptoir-sqlite", StringComparison.Ordinal) ? WrittenBytes(File.ReadAllLines(Path.Combine(task, "io"))) : 0;
                 background += name.StartsWith("comptoir-backgr", StringComparison.Ordinal) ? ms : 0;
-                sending += name.StartsWith("webhook-send", StringComparison.Ordinal) ? ms : 0;
             }
             catch (IOException)
             {
@@ -291,7 +287,7 @@ public static class WebhookBenchmark
             }
         }
 
-        return (Ticks(File.ReadAllText($"/proc/{server.Id}/stat")), writer, background, sending, DatabaseCpu(), writerBytes);
+        return (Ticks(File.ReadAllText($"/proc/{server.Id}/stat")), writer, background, DatabaseCpu(), writerBytes);
 
         static double WrittenBytes(string[] io) =>
             io.Where(line => line.StartsWith("wchar:", StringComparison.Ordinal)).Select(line => double.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
@@ -326,13 +322,13 @@ public static class WebhookBenchmark
 
     private static int? _postmaster;
 
-    private sealed record CpuPerRequest(double Process, double Writer, double Background, double Sending, double Database, double WriterBytes)
+    private sealed record CpuPerRequest(double Process, double Writer, double Background, double Database, double WriterBytes)
     {
-        /// <summary>The request path's own CPU: the process less the rendering thread (webhook sending included).</summary>
+        /// <summary>The request path's own CPU: the process less the rendering thread.</summary>
         public double Foreground => Process - Background;
 
         // On PostgreSQL there is no writer thread; the database's own CPU is counted apart, from its processes.
-        public override string ToString() => $"server CPU/request {Process:0.000} ms (less rendering {Foreground:0.000}{(Writer > 0 ? $", SQLite writer {Writer:0.000}" : string.Empty)}, rendering {Background:0.000}{(Sending > 0 ? $", webhook sending {Sending:0.000}" : string.Empty)}){(Database > 0 ? $", PostgreSQL {Database:0.000} ms" : string.Empty)}{(WriterBytes > 0 ? $", SQLite writer wrote {WriterBytes / 1024:0.0} KB/request" : string.Empty)}";
+        public override string ToString() => $"server CPU/request {Process:0.000} ms (less rendering {Foreground:0.000}{(Writer > 0 ? $", SQLite writer {Writer:0.000}" : string.Empty)}, rendering {Background:0.000}){(Database > 0 ? $", PostgreSQL {Database:0.000} ms" : string.Empty)}{(WriterBytes > 0 ? $", SQLite writer wrote {WriterBytes / 1024:0.0} KB/request" : string.Empty)}";
     }
 
     private static async Task<(LoadGenerator.Result Result, CpuPerRequest Cpu)> MeasuredRoundAsync(Process server, string name, HttpClient http, byte[] body, TimeSpan duration)
@@ -342,7 +338,7 @@ public static class WebhookBenchmark
         var after = ServerCpu(server);
         // The generator's one-second warm-up is inside the CPU reading and outside the count: a small, equal bias.
         double requests = Math.Max(1, result.Requests);
-        return (result, new CpuPerRequest((after.Process - before.Process) / requests, (after.Writer - before.Writer) / requests, (after.Background - before.Background) / requests, (after.Sending - before.Sending) / requests, (after.Database - before.Database) / requests, (after.WriterBytes - before.WriterBytes) / requests));
+        return (result, new CpuPerRequest((after.Process - before.Process) / requests, (after.Writer - before.Writer) / requests, (after.Background - before.Background) / requests, (after.Database - before.Database) / requests, (after.WriterBytes - before.WriterBytes) / requests));
     }
 
     private static async Task<string> SubscribeAsync(HttpClient http, WebhookReceiver receiver, string path, string type, string? baseUrl = null)

@@ -33,25 +33,6 @@ public class BackgroundCpuTests
     }
 
     [Fact]
-    public async Task Several_threads_run_their_work_at_once_each_at_the_lowest_priority()
-    {
-        using var cpu = new BackgroundCpu("test-sending", 4);
-        using var together = new Barrier(4);
-
-        // Each item waits for the other three: it passes only if four threads run them at once.
-        var seen = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => cpu.RunAsync(() =>
-        {
-            Assert.True(together.SignalAndWait(TimeSpan.FromSeconds(10)));
-            var stat = File.ReadAllText("/proc/thread-self/stat");
-            return (Thread: Environment.CurrentManagedThreadId, Nice: int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture));
-        })));
-
-        Assert.Equal(4, seen.Select(s => s.Thread).Distinct().Count());
-        Assert.All(seen, s => Assert.Equal(19, s.Nice));
-        Assert.True(cpu.Lowered);
-    }
-
-    [Fact]
     public async Task After_disposal_new_work_is_refused()
     {
         var cpu = new BackgroundCpu();

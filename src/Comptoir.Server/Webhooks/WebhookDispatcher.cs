@@ -1,4 +1,3 @@
-using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,11 +10,6 @@ namespace Comptoir.Server.Webhooks;
 /// Claims are leased in the database (<see cref="WebhookDeliveryStore"/>), so several `serve` processes on one
 /// PostgreSQL share the work and never make the same attempt twice; a process that dies mid-send leaves its claims to
 /// expire and be tried again. On shutdown the attempts in flight finish (each is bounded by the timeout).
-/// <para>
-/// Each attempt is made on one of the dispatcher's own low-priority threads (<see cref="BackgroundCpu"/>, one per
-/// delivery in flight): under a burst the API keeps the CPU, and the deliveries, which only wait, go out with what is
-/// left. Claims and outcomes are written at the API's priority, as the single writer serves both.
-/// </para>
 /// </summary>
 public sealed partial class WebhookDispatcher : BackgroundService
 {
@@ -32,7 +26,6 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private readonly Dictionary<string, int> _perHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _hostOf = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _inFlight = [];
-    private readonly BackgroundCpu _sending;
     private bool _polled = true;
     private bool _fanOutFull;
 
@@ -44,11 +37,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
         _settings = settings;
         _clock = clock;
         _logger = logger;
-        _sending = new BackgroundCpu("webhook-send", settings.MaxInFlight);
     }
-
-    /// <summary>Whether the sending threads run at the lowest priority (Linux).</summary>
-    public bool SendingLowered => _sending.Lowered;
 
     /// <summary>How long a claim is held: well past an attempt's timeout, after which its process is presumed dead.</summary>
     public TimeSpan Lease => _settings.Timeout + _settings.ConnectTimeout + TimeSpan.FromSeconds(30);
@@ -164,7 +153,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
         try
         {
             // Not cancelled by shutdown: the attempt is bounded by the timeout, and its outcome must be recorded.
-            var attempt = await _sending.RunAsync(() => _sender.Send(delivery, CancellationToken.None)).ConfigureAwait(false);
+            var attempt = await _sender.SendAsync(delivery, CancellationToken.None).ConfigureAwait(false);
             if (attempt.Delivered)
             {
                 await _store.DeliveredAsync(delivery, _name, attempt.StatusCode!.Value, CancellationToken.None).ConfigureAwait(false);
@@ -242,7 +231,6 @@ public sealed partial class WebhookDispatcher : BackgroundService
     public override void Dispose()
     {
         _slotFreed.Dispose();
-        _sending.Dispose();
         base.Dispose();
     }
 

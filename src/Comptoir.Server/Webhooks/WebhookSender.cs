@@ -64,12 +64,7 @@ public sealed class WebhookSender : IDisposable
         });
     }
 
-    /// <summary>
-    /// Makes one attempt, blocking the calling thread until it is over (the dispatcher calls it on its low-priority
-    /// sending threads, so that what a delivery costs in CPU, from reading its event to the socket's writes, yields to
-    /// the API's). The timeout bounds the whole attempt, connection and answer included.
-    /// </summary>
-    public DeliveryAttempt Send(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    public async Task<DeliveryAttempt> SendAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var body = Body(delivery);
@@ -81,7 +76,7 @@ public sealed class WebhookSender : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            using var response = _http.Send(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
@@ -91,11 +86,12 @@ public sealed class WebhookSender : IDisposable
             string excerpt;
             try
             {
-                excerpt = ReadExcerpt(response, linked.Token);
+                excerpt = await ReadExcerptAsync(response, linked.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+            catch (Exception e) when (e is IOException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
-                // The status came: it is the outcome, whatever became of the body.
+                // The status came: it is the outcome, whatever became of the body (else the attempt would wait for
+                // its lease to run out before it counted).
                 excerpt = deadline.IsCancellationRequested
                     ? $"(the rest of the answer did not come within {_settings.Timeout.TotalSeconds:0.###} s)"
                     : "(the answer was cut off)";
@@ -138,28 +134,26 @@ public sealed class WebhookSender : IDisposable
         return e.Message;
     }
 
-    /// <summary>
-    /// The start of a refusal's body. A synchronous read does not watch the token, so the token ends it by disposing
-    /// the response (its connection): a receiver that sends its headers and then nothing holds no thread past the timeout.
-    /// </summary>
-    private string ReadExcerpt(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<string> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[_settings.MaxResponseBytes];
-        using var abort = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
-        using var stream = response.Content.ReadAsStream(cancellationToken);
-        var read = 0;
-        while (read < buffer.Length)
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            var n = stream.Read(buffer, read, buffer.Length - read);
-            if (n == 0)
+            var read = 0;
+            while (read < buffer.Length)
             {
-                break;
+                var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
             }
 
-            read += n;
+            var text = Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
+            return text.Length > 200 ? text[..200] + "..." : text;
         }
-
-        var text = Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
-        return text.Length > 200 ? text[..200] + "..." : text;
     }
 }

@@ -26,9 +26,11 @@ public sealed class SupplierInvoiceEventTests
         await server.SettleAsync(transferId, TimeSpan.FromDays(4));
 
         // created (to review, not analysed), analysed, submitted, approved, pending with its transfer, paid.
-        var received = await receiver.WaitForAsync(r => r.Count >= 6);
+        var received = await receiver.WaitForAsync(r => r.DistinctBy(h => h.EventId).Count() >= 6);
         await Task.Delay(300);
-        received = receiver.Received;
+        // At least once: an attempt that reached the receiver but timed out on a busy machine is sent again, and
+        // receivers drop it by its event id, as this does.
+        received = [.. receiver.Received.DistinctBy(r => r.EventId)];
         var steps = received.Select(r => r.Json.GetProperty("data"))
             .Select(d => (Event: d.GetProperty("event").GetString(), Status: d.GetProperty("status").GetString(), Analysed: d.GetProperty("analyzed_at").ValueKind == System.Text.Json.JsonValueKind.String))
             .OrderBy(s => s.Event == "created" ? 0 : 1).ThenBy(s => s.Analysed).ThenBy(s => Array.IndexOf(["to_review", "to_approve", "awaiting_payment", "pending", "paid"], s.Status))
