@@ -87,7 +87,7 @@ if (args.Length > 0 && args[0] == "load-payments")
 if (args.Length > 0 && args[0] == "webhooks")
 {
     return await WebhookBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, fastPostgres, roundsOnly: args.Contains("--rounds-only"),
-        rounds: Array.IndexOf(args, "--rounds") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 2);
+        rounds: Array.IndexOf(args, "--rounds") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : WebhookBenchmark.DefaultRounds);
 }
 
 if (args.Length > 0 && args[0] == "load")

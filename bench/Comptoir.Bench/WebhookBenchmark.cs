@@ -17,7 +17,7 @@ public static class WebhookBenchmark
 {
     private const int Connections = 32;
     // Even: the forth-and-back order cancels the drift only over pairs of rounds.
-    private const int DefaultRounds = 2;
+    public const int DefaultRounds = 2;
     private const int BacklogEvents = 10_000;
     private const int LatencySamples = 200;
 
