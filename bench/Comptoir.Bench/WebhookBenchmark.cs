@@ -51,8 +51,9 @@ public static class WebhookBenchmark
                 {
                     foreach (var subscriptions in new[] { 1, 3 })
                     {
-                        var (events, took) = await BacklogAsync(server, http, database, receiver, organizationId, subscriptions);
-                        Console.WriteLine($"backlog of {BacklogEvents:N0} events x {subscriptions} subscription(s): {events:N0} deliveries in {took.TotalSeconds:0.00} s = {events / took.TotalSeconds:0} deliveries/s");
+                        var (events, took, cpu) = await BacklogAsync(server, http, database, receiver, organizationId, subscriptions);
+                        Console.WriteLine($"backlog of {BacklogEvents:N0} events x {subscriptions} subscription(s): {events:N0} deliveries in {took.TotalSeconds:0.00} s = {events / took.TotalSeconds:0} deliveries/s; " +
+                            $"server CPU per delivery {cpu.Process:0.000} ms (SQLite writer {cpu.Writer:0.000} ms)");
                     }
 
                     var latencies = await IdleLatencyAsync(http, receiver);
@@ -79,7 +80,7 @@ public static class WebhookBenchmark
     /// Events written straight into the outbox in one transaction (as stores write them), then timed from that commit
     /// until the receiver has every delivery: the dispatcher's rate, with nothing else running.
     /// </summary>
-    private static async Task<(long Deliveries, TimeSpan Took)> BacklogAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string organizationId, int subscriptions)
+    private static async Task<(long Deliveries, TimeSpan Took, CpuPerRequest Cpu)> BacklogAsync(Process server, HttpClient http, Database database, WebhookReceiver receiver, string organizationId, int subscriptions)
     {
         var ids = new List<string>();
         for (var i = 0; i < subscriptions; i++)
@@ -99,16 +100,19 @@ public static class WebhookBenchmark
             return 0;
         });
         var watch = Stopwatch.StartNew();
+        var cpuBefore = ServerCpu(server);
         var expected = (long)BacklogEvents * subscriptions;
         await receiver.WaitForDeliveredAsync(before + expected, TimeSpan.FromMinutes(10));
         var took = watch.Elapsed;
         await WaitForDeliveriesAsync(database, server);
+        // Until every outcome is recorded: what a delivery costs the server, sending and bookkeeping.
+        var cpuAfter = ServerCpu(server);
         foreach (var id in ids)
         {
             await UnsubscribeAsync(http, id);
         }
 
-        return (expected, took);
+        return (expected, took, new CpuPerRequest((cpuAfter.Process - cpuBefore.Process) / expected, (cpuAfter.Writer - cpuBefore.Writer) / expected, 0, 0, 0));
     }
 
     /// <summary>One client at a time, 50 ms apart: from the POST being sent to its event reaching the receiver.</summary>

@@ -235,11 +235,6 @@ public sealed class WebhookDeliveryStore(Database database, TimeProvider clock, 
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<WebhookDeliveryRow?> FindAsync(string? organizationId, string subscriptionId, string eventId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<WebhookDeliveryRow>(
-            $"SELECT {ListColumns} FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.event_id = @eventId AND d.subscription_id = @subscriptionId AND (@organizationId IS NULL OR d.organization_id = @organizationId)",
-            new { organizationId, subscriptionId, eventId }), cancellationToken);
-
     /// <summary>
     /// Makes a delivery due now with a fresh retry window (a failed one, a pending one waiting for its back-off, or a
     /// delivered one to send again; one still in the fan-out queue is written ahead of it). Null when not found;
