@@ -201,7 +201,7 @@ public static class WebhookBenchmark
             with.Add(b);
             cpuWith.Add(cpu);
             var deliveredDuring = receiver.Delivered - deliveredBefore;
-            var backlog = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)"));
+            var backlog = await WaitingAsync(database);
             var drain = Stopwatch.StartNew();
             await LoadBenchmark.WaitForJobsAsync(database, server);
             await WaitForDeliveriesAsync(database, server);
@@ -364,9 +364,13 @@ public static class WebhookBenchmark
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Deliveries not yet delivered, and events not yet fanned out.</summary>
+    private static Task<long> WaitingAsync(Database database) =>
+        database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)"));
+
     private static async Task WaitForDeliveriesAsync(Database database, Process server)
     {
-        while (await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'delivered') + (SELECT COUNT(*) FROM webhook_fanout)")) > 0)
+        while (await WaitingAsync(database) > 0)
         {
             LoadBenchmark.ThrowIfExited(server);
             await Task.Delay(100);

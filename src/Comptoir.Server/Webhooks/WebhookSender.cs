@@ -88,7 +88,7 @@ public sealed class WebhookSender : IDisposable
             {
                 excerpt = await ReadExcerptAsync(response, linked.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((e is IOException or OperationCanceledException or HttpRequestException) && !cancellationToken.IsCancellationRequested)
             {
                 // The status came: it is the outcome, whatever became of the body (else the attempt would wait for
                 // its lease to run out before it counted).
