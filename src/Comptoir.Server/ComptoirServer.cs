@@ -114,6 +114,12 @@ public static class ComptoirServer
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<ApiActivity>();
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<Database>();
+            return new ForegroundLoad(sp.GetRequiredService<ApiActivity>(), () => database.SqliteWriterBusy, new CpuPressure());
+        });
         services.AddApiDocumentation();
         if (options.RunWorkers)
         {
@@ -131,6 +137,8 @@ public static class ComptoirServer
             app.UseForwardedHeaders(TrustedProxies.Options(options.TrustedProxies));
         }
 
+        // First: every request counts, even one the error handler or the rate limit answers.
+        app.UseMiddleware<ApiActivityMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         // Routing first: authentication and the scope check read the matched route's declarations.
         app.UseRouting();

@@ -25,6 +25,26 @@ public class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task The_writer_adds_up_the_time_it_spends_on_writes_and_nothing_while_idle()
+    {
+        await using var database = await NewDatabaseAsync();
+        var before = database.SqliteWriterBusy!.Value;
+
+        // A write that holds the writer for 60 ms counts at least that long.
+        await database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'n')", transaction: t);
+            Thread.Sleep(60);
+            return 0;
+        });
+        var afterWrite = database.SqliteWriterBusy!.Value;
+        await Task.Delay(100);
+
+        Assert.InRange(afterWrite - before, TimeSpan.FromMilliseconds(60), TimeSpan.FromSeconds(30));
+        Assert.Equal(afterWrite, database.SqliteWriterBusy!.Value);
+    }
+
+    [Fact]
     public async Task A_write_that_throws_is_rolled_back_alone_and_gets_its_own_exception()
     {
         await using var database = await NewDatabaseAsync();

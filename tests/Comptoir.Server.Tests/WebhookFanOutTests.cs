@@ -39,12 +39,11 @@ public sealed class WebhookFanOutTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
-    public async Task The_fan_out_waits_while_every_subscription_has_a_lookahead_of_due_deliveries(string engine)
+    public async Task The_fan_out_waits_while_every_subscription_has_a_lookahead_of_waiting_deliveries(string engine)
     {
         await using var database = await SetUpAsync(engine, "sub-a", "sub-b");
         var fanOut = new WebhookFanOut(database);
-        var now = DateTimeOffset.Parse(Now, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None)); // nothing queued
+        Assert.False(await fanOut.WantedAsync(CancellationToken.None)); // nothing queued
 
         // Enough events that both subscriptions have a lookahead's worth due, and one more queued behind them.
         await database.WriteAsync<int>(async (c, t) =>
@@ -56,26 +55,26 @@ public sealed class WebhookFanOutTests
 
             return 0;
         });
-        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.True(await fanOut.WantedAsync(CancellationToken.None));
         Assert.Equal(WebhookFanOut.Lookahead, await fanOut.FanOutAllAsync());
         await RecordAsync(database, Resource(-1));
-        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.False(await fanOut.WantedAsync(CancellationToken.None));
 
         // One of sub-a's deliveries sent: sub-a runs short, and the queued event is wanted.
         await database.WriteAsync((c, t) => c.ExecuteAsync(
             "UPDATE webhook_deliveries SET status = 'delivered' WHERE subscription_id = 'sub-a' AND event_id = (SELECT MIN(event_id) FROM webhook_deliveries)", transaction: t));
-        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.True(await fanOut.WantedAsync(CancellationToken.None));
 
-        // Back to a full lookahead, but part of it scheduled for a later retry: not due, so still wanted.
+        // Back to a full lookahead, part of it scheduled for a later retry: waiting all the same, so not wanted (a
+        // receiver that is down gets no more rows while its retries wait).
         await database.WriteAsync((c, t) => c.ExecuteAsync(
             "UPDATE webhook_deliveries SET status = 'pending' WHERE subscription_id = 'sub-a'; " +
-            "UPDATE webhook_deliveries SET next_attempt_at = '2026-03-19T21:00:00.000Z' WHERE subscription_id = 'sub-b' AND event_id = (SELECT MIN(event_id) FROM webhook_deliveries)", transaction: t));
-        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
-        Assert.False(await fanOut.WantedAsync(now.AddHours(1), CancellationToken.None)); // once that retry is due
+            "UPDATE webhook_deliveries SET next_attempt_at = '2026-03-19T21:00:00.000Z' WHERE subscription_id = 'sub-b'", transaction: t));
+        Assert.False(await fanOut.WantedAsync(CancellationToken.None));
 
-        // A new subscription with nothing due wants it at once; with no subscription at all the queue only empties.
+        // A new subscription with nothing waiting wants it at once; with no subscription at all the queue only empties.
         await SubscribeAsync(database, "sub-new", Now);
-        Assert.True(await fanOut.WantedAsync(now.AddHours(1), CancellationToken.None));
+        Assert.True(await fanOut.WantedAsync(CancellationToken.None));
         await database.WriteAsync(async (c, t) =>
         {
             foreach (var id in new[] { "sub-a", "sub-b", "sub-new" })
@@ -85,9 +84,9 @@ public sealed class WebhookFanOutTests
 
             return 0;
         });
-        Assert.True(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.True(await fanOut.WantedAsync(CancellationToken.None));
         Assert.Equal(1, await fanOut.FanOutAllAsync());
-        Assert.False(await fanOut.WantedAsync(now, CancellationToken.None));
+        Assert.False(await fanOut.WantedAsync(CancellationToken.None));
     }
 
     [Theory]

@@ -73,6 +73,9 @@ public sealed class Database : IAsyncDisposable
     /// <summary>SQLite write transactions committed by this process and the units of work they carried; zeros on PostgreSQL.</summary>
     public (long Transactions, long Units) SqliteCommits => _sqliteWrites?.Committed ?? (0, 0);
 
+    /// <summary>On SQLite, the wall-clock time its one writer has spent on writes so far; null on PostgreSQL.</summary>
+    public TimeSpan? SqliteWriterBusy => _sqliteWrites?.Busy;
+
     /// <summary>The SQLite database file; null on PostgreSQL.</summary>
     public string? SqliteFilePath => _existingFileConnectionString is null ? null : new SqliteConnectionStringBuilder(_existingFileConnectionString).DataSource;
 

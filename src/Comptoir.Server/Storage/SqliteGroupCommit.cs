@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -33,6 +34,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     private volatile bool _stopping;
     private long _transactions;
     private long _units;
+    private long _busyTicks;
 
     // The writer is a thread of its own, not a pool thread: SQLite's I/O is synchronous, and under a steady stream of
     // writes it runs batches back to back; on the pool it would hold one of the few threads requests need.
@@ -46,6 +48,9 @@ internal sealed class SqliteGroupCommit : IDisposable
 
     /// <summary>Transactions committed so far, and the units of work they carried (for tests and diagnostics).</summary>
     public (long Transactions, long Units) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _units));
+
+    /// <summary>The wall-clock time the writer has spent running batches, commits included: how near it is to full.</summary>
+    public TimeSpan Busy => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks));
 
     public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -83,7 +88,9 @@ internal sealed class SqliteGroupCommit : IDisposable
 
                 if (batch.Count > 0)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     RunBatch(batch);
+                    Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - started);
                 }
             }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Comptoir.Server.Jobs;
 using Comptoir.Server.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,6 +12,12 @@ namespace Comptoir.Server.Webhooks;
 /// Claims are leased in the database (<see cref="WebhookDeliveryStore"/>), so several `serve` processes on one
 /// PostgreSQL share the work and never make the same attempt twice; a process that dies mid-send leaves its claims to
 /// expire and be tried again. On shutdown the attempts in flight finish (each is bounded by the timeout).
+/// <para>
+/// Deliveries are background work: while the API is under a sustained load that takes the machine's CPU
+/// (<see cref="ForegroundLoad"/>), a round goes once every <see cref="WebhookSettings.MaxDeferral"/> only. Each round's
+/// claim and fan-out are writes that the API's writes would queue behind, and each attempt takes CPU the API is short
+/// of; deliveries instead wait, and drain at full speed once the load eases.
+/// </para>
 /// </summary>
 public sealed partial class WebhookDispatcher : BackgroundService
 {
@@ -18,6 +26,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private readonly WebhookSender _sender;
     private readonly WebhookSettings _settings;
     private readonly TimeProvider _clock;
+    private readonly ForegroundLoad _load;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:webhooks:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly SemaphoreSlim _slotFreed = new(0, int.MaxValue);
@@ -29,8 +38,9 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private bool _polled = true;
     private bool _fanOutFull;
 
-    public WebhookDispatcher(WebhookDeliveryStore store, WebhookFanOut fanOut, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(WebhookDeliveryStore store, WebhookFanOut fanOut, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ForegroundLoad load, ILogger<WebhookDispatcher> logger)
     {
+        _load = load;
         _store = store;
         _fanOut = fanOut;
         _sender = sender;
@@ -51,10 +61,21 @@ public sealed partial class WebhookDispatcher : BackgroundService
                 // Never again at once: a claim takes all that fits in the free slots, so another before a slot frees
                 // (or the poll comes round) would only read past the busy subscriptions' backlog to find nothing.
                 await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+                var round = Stopwatch.GetTimestamp();
                 _polled = await WaitAsync(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
                 if (!_polled && _settings.ClaimGather > TimeSpan.Zero)
                 {
                     await Task.Delay(_settings.ClaimGather, stoppingToken).ConfigureAwait(false);
+                }
+
+                // Under load the dispatcher waits until the API's load eases or MaxDeferral has passed since the
+                // last round; once it waits, the writer and the CPU are not asked again (they just had room because
+                // it did not use it). Wall-clock, like the timeouts: the load is now, whatever the clock says.
+                var deferring = false;
+                while (Stopwatch.GetElapsedTime(round) < _settings.MaxDeferral && _load.ApiIsBusy() && (deferring || _load.NearlyFull()))
+                {
+                    deferring = _polled = true;
+                    await Task.Delay(_settings.PollInterval, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -93,8 +114,8 @@ public sealed partial class WebhookDispatcher : BackgroundService
         // The fan-out runs when the poll comes round, or at once again while it finds full batches (a backlog). Not
         // each time a sent delivery frees a slot: under load that ran it hundreds of times a second, each time a
         // write of a few events, where one write every poll takes them all. And only while some subscription runs
-        // short of due deliveries (WebhookFanOut.WantedAsync).
-        if ((_polled || _fanOutFull) && await _fanOut.WantedAsync(_clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        // short of waiting deliveries (WebhookFanOut.WantedAsync).
+        if ((_polled || _fanOutFull) && await _fanOut.WantedAsync(cancellationToken).ConfigureAwait(false))
         {
             _fanOutFull = await _fanOut.FanOutAsync(WebhookFanOut.DefaultBatch, cancellationToken).ConfigureAwait(false) == WebhookFanOut.DefaultBatch;
         }

@@ -36,17 +36,18 @@ public sealed class WebhookFanOut(Database database)
         "SELECT (SELECT COUNT(*) FROM batch)";
 
     /// <summary>
-    /// How many due deliveries keep a subscription busy until the next poll: the fastest receiver measured (on
+    /// How many waiting deliveries keep a subscription busy until the next poll: the fastest receiver measured (on
     /// loopback, 1,300 to 2,000 deliveries a second to one subscription) takes about a poll's 100 ms to send them.
     /// </summary>
     public const int Lookahead = 128;
 
-    // Events wait, and some subscription has fewer than Lookahead deliveries due (or there is none to hold them back).
+    // Events wait, and some subscription has fewer than Lookahead deliveries waiting (or there is none to hold them
+    // back). Any Lookahead of them will do: no order, just an index range cut short.
     private const string WantedSql =
         "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM webhook_fanout) THEN 0 " +
         "WHEN NOT EXISTS (SELECT 1 FROM webhook_subscriptions) THEN 1 " +
         "WHEN EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d " +
-        "WHERE d.subscription_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= @now ORDER BY d.next_attempt_at LIMIT 1 OFFSET @skip)) THEN 1 " +
+        "WHERE d.subscription_id = s.id AND d.status = 'pending' LIMIT 1 OFFSET @skip)) THEN 1 " +
         "ELSE 0 END";
 
     /// <summary>Whether any event waits for its deliveries (a read: an idle dispatcher does not take the writer).</summary>
@@ -55,13 +56,15 @@ public sealed class WebhookFanOut(Database database)
 
     /// <summary>
     /// Whether a fan-out is wanted now: events wait, and some subscription has fewer than <see cref="Lookahead"/>
-    /// deliveries due at <paramref name="now"/>, or there is no subscription at all (the queue then only empties).
-    /// While every subscription has that much to send, the events wait in the queue, one small row each, and their
-    /// deliveries are written at the pace they can be sent rather than the pace events happen: under load, three
-    /// delivery rows per event were most of what webhooks cost the writes they report on (a read, as above).
+    /// deliveries waiting (due now or scheduled for a retry), or there is no subscription at all (the queue then only
+    /// empties). While every subscription has that much to send, the events wait in the queue, one small row each, and
+    /// their deliveries are written at the pace they can be sent rather than the pace events happen: under load, three
+    /// delivery rows per event were most of what webhooks cost the writes they report on. Deliveries waiting for a
+    /// retry count: a subscription whose receiver is down would otherwise have rows written for every event as it
+    /// comes, though none of them can go before its retries come due (a read, as above).
     /// </summary>
-    public Task<bool> WantedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ReadAsync(c => c.ExecuteScalarAsync<bool>(WantedSql, new { now = Timestamps.ToText(now), skip = Lookahead - 1 }), cancellationToken);
+    public Task<bool> WantedAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(c => c.ExecuteScalarAsync<bool>(WantedSql, new { skip = Lookahead - 1 }), cancellationToken);
 
     /// <summary>Writes the deliveries of up to <paramref name="batch"/> queued events; returns how many events it took.</summary>
     public Task<long> FanOutAsync(int batch = DefaultBatch, CancellationToken cancellationToken = default)

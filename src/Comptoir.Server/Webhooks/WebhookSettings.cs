@@ -44,6 +44,13 @@ public sealed record WebhookSettings
     /// </summary>
     public TimeSpan ClaimGather { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// While the API is under a sustained load that takes the machine's CPU (<see cref="Jobs.ForegroundLoad"/>), the
+    /// longest the dispatcher waits between two rounds of claims and fan-out; zero never waits. Deliveries then wait
+    /// and drain once the load eases, instead of taking CPU and writes from the API.
+    /// </summary>
+    public TimeSpan MaxDeferral { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How much of a receiver's answer is read (kept, shortened, as the delivery's last error).</summary>
     public int MaxResponseBytes { get; init; } = 4096;
 
