@@ -38,7 +38,8 @@ public static class ComptoirServer
     /// </summary>
     public const long MaxRequestBodyBytes = 32 * 1024 * 1024;
 
-    public static async Task<WebApplication> BuildAsync(ServerOptions options, TimeProvider clock, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    /// <param name="replaceServices">Runs after every registration (tests put a controlled part in place of a real one).</param>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, TimeProvider clock, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? replaceServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -127,6 +128,8 @@ public static class ComptoirServer
             services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
             services.AddHostedService<WebhookRetentionSchedule>();
         }
+
+        replaceServices?.Invoke(services);
 
         // Let a started job finish on Ctrl-C.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));

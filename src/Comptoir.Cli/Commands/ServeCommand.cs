@@ -38,7 +38,8 @@ public static class ServeCommand
         var webhookTimeout = new Option<string>("--webhook-timeout") { Description = "A delivery counts when a 2xx answer comes within this time (e.g. 1s, 5s).", DefaultValueFactory = _ => "1s" };
         var webhookRetryFor = new Option<string>("--webhook-retry-for") { Description = "How long a failing delivery is retried, with exponential back-off, before it is marked failed (e.g. 3d, 12h).", DefaultValueFactory = _ => "3d" };
         var webhookRetention = new Option<string>("--webhook-retention") { Description = "How long webhook events and their deliveries are kept once every delivery is delivered or failed; an hourly job deletes older ones (e.g. 30d, 12h).", DefaultValueFactory = _ => "30d" };
-        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, trustedProxies, shortLimit, longLimit, listCache, allowHttpWebhooks, webhookNetworks, webhookTimeout, webhookRetryFor, webhookRetention };
+        var webhookDeferral = new Option<string>("--webhook-defer-under-load") { Description = "While the API is under a sustained load that takes the SQLite writer or the CPU, the longest the webhook dispatcher waits between two rounds of new attempts (0s: never waits).", DefaultValueFactory = _ => "1s" };
+        var command = new Command("serve", "Run the /v2 Business API server (SQLite by default, PostgreSQL with --database).") { urls, sandbox, delay, publicUrl, trustedProxies, shortLimit, longLimit, listCache, allowHttpWebhooks, webhookNetworks, webhookTimeout, webhookRetryFor, webhookRetention, webhookDeferral };
         storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,7 +69,7 @@ public static class ServeCommand
                 throw new CliException($"--public-url is required when listening on {exposed}: pre-signed URLs and invoice_url must not be built from a Host header that any client can forge.", ExitCodes.Usage);
             }
 
-            var webhooks = WebhookServeOptions.Read(parse.GetValue(allowHttpWebhooks), parse.GetValue(webhookNetworks), parse.GetValue(webhookTimeout)!, parse.GetValue(webhookRetryFor)!, parse.GetValue(webhookRetention)!);
+            var webhooks = WebhookServeOptions.Read(parse.GetValue(allowHttpWebhooks), parse.GetValue(webhookNetworks), parse.GetValue(webhookTimeout)!, parse.GetValue(webhookRetryFor)!, parse.GetValue(webhookRetention)!, parse.GetValue(webhookDeferral)!);
             var (dataDirectory, connection) = storage.Read(parse);
             Directory.CreateDirectory(dataDirectory);
             var options = new ServerOptions

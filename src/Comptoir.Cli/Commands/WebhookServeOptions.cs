@@ -6,7 +6,7 @@ namespace Comptoir.Cli.Commands;
 /// <summary>The webhook options of `comptoir serve`, checked and turned into <see cref="WebhookSettings"/>.</summary>
 public static class WebhookServeOptions
 {
-    public static WebhookSettings Read(bool allowHttp, string? networks, string timeout, string retryFor, string retention)
+    public static WebhookSettings Read(bool allowHttp, string? networks, string timeout, string retryFor, string retention, string deferUnderLoad = "1s")
     {
         if (!Durations.TryParse(timeout, out var deliveryTimeout) || deliveryTimeout <= TimeSpan.Zero)
         {
@@ -21,6 +21,11 @@ public static class WebhookServeOptions
         if (!Durations.TryParse(retention, out var kept) || kept <= TimeSpan.Zero)
         {
             throw new CliException($"--webhook-retention: '{retention}' is not a positive duration (30d, 12h).", ExitCodes.Usage);
+        }
+
+        if (!Durations.TryParse(deferUnderLoad, out var deferral) || deferral > TimeSpan.FromMinutes(1))
+        {
+            throw new CliException($"--webhook-defer-under-load: '{deferUnderLoad}' is not a duration of at most a minute (1s, 0s to never wait).", ExitCodes.Usage);
         }
 
         var allowed = new List<IPNetwork>();
@@ -42,6 +47,7 @@ public static class WebhookServeOptions
             ConnectTimeout = deliveryTimeout < TimeSpan.FromSeconds(1) ? deliveryTimeout : TimeSpan.FromSeconds(1),
             RetryWindow = window,
             Retention = kept,
+            MaxDeferral = deferral,
         };
     }
 }

@@ -37,7 +37,7 @@ public sealed class RunningServer : IAsyncDisposable
 
     public OrganizationStore Organizations => App.Services.GetRequiredService<OrganizationStore>();
 
-    public static async Task<RunningServer> StartAsync(string engine, Func<ServerOptions, ServerOptions>? configure = null)
+    public static async Task<RunningServer> StartAsync(string engine, Func<ServerOptions, ServerOptions>? configure = null, Action<IServiceCollection>? replaceServices = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 19, 20, 30, 0, TimeSpan.Zero));
         var connection = TestDatabases.NewConnectionString(engine);
@@ -45,7 +45,7 @@ public sealed class RunningServer : IAsyncDisposable
         options = configure?.Invoke(options) ?? options;
         // COMPTOIR_TEST_LOGS=1 shows the server's warnings and errors while debugging a test.
         Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = Environment.GetEnvironmentVariable("COMPTOIR_TEST_LOGS") is null ? _ => { } : null;
-        var app = await ComptoirServer.BuildAsync(options, clock, logging);
+        var app = await ComptoirServer.BuildAsync(options, clock, logging, replaceServices: replaceServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var demo = await DemoOrganization.CreateAsync(app.Services.GetRequiredService<OrganizationStore>());
