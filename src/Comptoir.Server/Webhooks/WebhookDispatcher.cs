@@ -13,7 +13,7 @@ namespace Comptoir.Server.Webhooks;
 /// PostgreSQL share the work and never make the same attempt twice; a process that dies mid-send leaves its claims to
 /// expire and be tried again. On shutdown the attempts in flight finish (each is bounded by the timeout).
 /// <para>
-/// Deliveries are background work: while the API is under a sustained load that takes the machine's CPU
+/// Deliveries are background work: while the API is under a sustained load that takes the SQLite writer or the CPU
 /// (<see cref="ForegroundLoad"/>), a round goes once every <see cref="WebhookSettings.MaxDeferral"/> only. Each round's
 /// claim and fan-out are writes that the API's writes would queue behind, and each attempt takes CPU the API is short
 /// of; deliveries instead wait, and drain at full speed once the load eases.
@@ -40,12 +40,12 @@ public sealed partial class WebhookDispatcher : BackgroundService
 
     public WebhookDispatcher(WebhookDeliveryStore store, WebhookFanOut fanOut, WebhookSender sender, WebhookSettings settings, TimeProvider clock, ForegroundLoad load, ILogger<WebhookDispatcher> logger)
     {
-        _load = load;
         _store = store;
         _fanOut = fanOut;
         _sender = sender;
         _settings = settings;
         _clock = clock;
+        _load = load;
         _logger = logger;
     }
 
