@@ -21,11 +21,7 @@ public class WebhookDeferralTests
         var api = new ApiActivity();
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var server = await RunningServer.StartAsync(
-            "sqlite",
-            o => o with { Webhooks = o.Webhooks with { AllowLoopback = true, PollInterval = TimeSpan.FromMilliseconds(20), MaxDeferral = Deferral } },
-            services => services.Replace(ServiceDescriptor.Singleton(new ForegroundLoad(api, () => started.Elapsed, new CpuPressure(() => null)))));
-        await WebhookDeliveryTests.SubscribeAsync(server, receiver.Url, "v1/clients");
+        await using var server = await StartSubscribedAsync(receiver, new ForegroundLoad(api, () => started.Elapsed, new CpuPressure(() => null)));
         api.Started();
         await Task.Delay(300); // the readings see the load, and the dispatcher waits
 
@@ -52,11 +48,7 @@ public class WebhookDeferralTests
     {
         var api = new ApiActivity();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var server = await RunningServer.StartAsync(
-            "sqlite",
-            o => o with { Webhooks = o.Webhooks with { AllowLoopback = true, PollInterval = TimeSpan.FromMilliseconds(20), MaxDeferral = Deferral } },
-            services => services.Replace(ServiceDescriptor.Singleton(new ForegroundLoad(api, () => TimeSpan.Zero, new CpuPressure(() => null)))));
-        await WebhookDeliveryTests.SubscribeAsync(server, receiver.Url, "v1/clients");
+        await using var server = await StartSubscribedAsync(receiver, new ForegroundLoad(api, () => TimeSpan.Zero, new CpuPressure(() => null)));
         api.Started();
         await Task.Delay(300);
 
@@ -69,5 +61,16 @@ public class WebhookDeferralTests
         await receiver.WaitForAsync(r => r.Count == 10, TimeSpan.FromSeconds(20));
         Assert.True(sent.Elapsed < Deferral, $"10 events took {sent.Elapsed}");
         api.Ended();
+    }
+
+    // A server whose dispatcher reads the given load, with one subscription to v1/clients at the receiver.
+    private static async Task<RunningServer> StartSubscribedAsync(WebhookReceiver receiver, ForegroundLoad load)
+    {
+        var server = await RunningServer.StartAsync(
+            "sqlite",
+            o => o with { Webhooks = o.Webhooks with { AllowLoopback = true, PollInterval = TimeSpan.FromMilliseconds(20), MaxDeferral = Deferral } },
+            services => services.Replace(ServiceDescriptor.Singleton(load)));
+        await WebhookDeliveryTests.SubscribeAsync(server, receiver.Url, "v1/clients");
+        return server;
     }
 }
