@@ -13,8 +13,7 @@ public sealed class CpuPressure
     private const long MinimumTicks = 10;
 
     private readonly Func<string?> _readStat;
-    private (long Busy, long Total)? _baseline;
-    private double? _share;
+    private readonly CumulativeShare _share = new(MinimumTicks);
 
     public CpuPressure()
         : this(ReadProcStat)
@@ -29,26 +28,7 @@ public sealed class CpuPressure
     /// baseline; the previous share while too little time has passed to tell; null where it cannot be read.
     /// Not thread-safe: one reader.
     /// </summary>
-    public double? Read()
-    {
-        if (Parse(_readStat()) is not { } now)
-        {
-            return null;
-        }
-
-        if (_baseline is { } before && now.Total - before.Total < MinimumTicks)
-        {
-            return _share;
-        }
-
-        if (_baseline is { } last && now.Total > last.Total)
-        {
-            _share = Math.Clamp((double)(now.Busy - last.Busy) / (now.Total - last.Total), 0, 1);
-        }
-
-        _baseline = now;
-        return _share;
-    }
+    public double? Read() => Parse(_readStat()) is { } now ? _share.Read(now.Busy, now.Total) : null;
 
     /// <summary>The busy and total ticks of the aggregate "cpu" line, or null when the text has none.</summary>
     public static (long Busy, long Total)? Parse(string? stat)

@@ -44,33 +44,11 @@ public sealed class ForegroundLoad(ApiActivity api, Func<TimeSpan?> writerBusy, 
         }
     }
 
-    // The share of wall-clock time a cumulative busy time grew by since the previous reading; 0 where there is none.
+    // The share of wall-clock time a running total of busy time grew by since the previous reading; 0 where there is none.
     private sealed class BusyShare(Func<TimeSpan?> busy)
     {
-        private (long At, TimeSpan Busy)? _baseline;
-        private double _share;
+        private readonly CumulativeShare _share = new(MinimumReading.TotalSeconds);
 
-        public double Read()
-        {
-            if (busy() is not { } now)
-            {
-                return 0;
-            }
-
-            var at = Stopwatch.GetTimestamp();
-            if (_baseline is { } before)
-            {
-                var elapsed = Stopwatch.GetElapsedTime(before.At, at);
-                if (elapsed < MinimumReading)
-                {
-                    return _share;
-                }
-
-                _share = Math.Clamp((now - before.Busy) / elapsed, 0, 1);
-            }
-
-            _baseline = (at, now);
-            return _share;
-        }
+        public double Read() => busy() is { } now ? _share.Read(now.TotalSeconds, (double)Stopwatch.GetTimestamp() / Stopwatch.Frequency) ?? 0 : 0;
     }
 }

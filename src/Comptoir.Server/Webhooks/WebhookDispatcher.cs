@@ -70,7 +70,8 @@ public sealed partial class WebhookDispatcher : BackgroundService
 
                 // Under load the dispatcher waits until the API's load eases or MaxDeferral has passed since the
                 // last round; once it waits, the writer and the CPU are not asked again (they just had room because
-                // it did not use it). Wall-clock, like the timeouts: the load is now, whatever the clock says.
+                // it did not use it). A wait is at least a poll long, so the next round fans out. Wall-clock, like the
+                // timeouts: the load is now, whatever the clock says.
                 var deferring = false;
                 while (Stopwatch.GetElapsedTime(round) < _settings.MaxDeferral && _load.ApiIsBusy() && (deferring || _load.NearlyFull()))
                 {

@@ -45,7 +45,7 @@ public sealed record WebhookSettings
     public TimeSpan ClaimGather { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// While the API is under a sustained load that takes the machine's CPU (<see cref="Jobs.ForegroundLoad"/>), the
+    /// While the API is under a sustained load that takes the SQLite writer or the CPU (<see cref="Jobs.ForegroundLoad"/>), the
     /// longest the dispatcher waits between two rounds of claims and fan-out; zero never waits. Deliveries then wait
     /// and drain once the load eases, instead of taking CPU and writes from the API.
     /// </summary>
